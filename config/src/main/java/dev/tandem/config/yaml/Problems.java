@@ -16,6 +16,13 @@ public final class Problems {
     list.addAll(more);
   }
 
+  /**
+   * How many problems were collected so far; readers compare counts to see whether a part failed.
+   */
+  public int size() {
+    return list.size();
+  }
+
   public boolean isEmpty() {
     return list.isEmpty();
   }

@@ -31,7 +31,8 @@ public final class YamlDocuments {
     } catch (IOException e) {
       throw new InvalidInputException(
           List.of(
-              new Problem(SourceLocation.ofSource(source), "", "cannot be read: " + e.getMessage())));
+              new Problem(
+                  SourceLocation.ofSource(source), "", "cannot be read: " + e.getMessage())));
     }
   }
 
@@ -55,6 +56,18 @@ public final class YamlDocuments {
               ? SourceLocation.ofSource(source)
               : new SourceLocation(source, mark.getLine() + 1, mark.getColumn() + 1);
       String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      Mark context = e.getContextMark();
+      if (e.getContext() != null && context != null && context != mark) {
+        // e.g. "while parsing a flow mapping", where the unclosed construct began
+        what +=
+            " ("
+                + e.getContext()
+                + " that starts at "
+                + (context.getLine() + 1)
+                + ":"
+                + (context.getColumn() + 1)
+                + ")";
+      }
       throw new InvalidInputException(List.of(new Problem(where, "", "YAML syntax: " + what)));
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(

@@ -18,10 +18,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A typed, position-aware view of one YAML mapping. Every accessor checks the type of the value and,
- * when it is wrong, records a {@link Problem} at the key's line and column and returns empty, so a
- * loader goes on and reports every problem of a file in one pass. {@link #allowOnly} turns unknown
- * keys into problems with a "did you mean" suggestion.
+ * A typed, position-aware view of one YAML mapping. Every accessor checks the type of the value
+ * and, when it is wrong, records a {@link Problem} at the key's line and column and returns empty,
+ * so a loader goes on and reports every problem of a file in one pass. {@link #allowOnly} turns
+ * unknown keys into problems with a "did you mean" suggestion.
  */
 public final class YamlMap {
 
@@ -201,10 +201,17 @@ public final class YamlMap {
     Optional<String> value = string(key);
     if (value.isPresent() && !allowed.contains(value.get())) {
       String hint =
-          DidYouMean.closest(value.get(), allowed).map(k -> " (did you mean '" + k + "'?)").orElse("");
+          DidYouMean.closest(value.get(), allowed)
+              .map(k -> " (did you mean '" + k + "'?)")
+              .orElse("");
       error(
           key,
-          "'" + value.get() + "' is not allowed" + hint + "; allowed: " + String.join(", ", allowed));
+          "'"
+              + value.get()
+              + "' is not allowed"
+              + hint
+              + "; allowed: "
+              + String.join(", ", allowed));
       return Optional.empty();
     }
     return value;

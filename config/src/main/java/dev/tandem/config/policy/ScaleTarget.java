@@ -1,0 +1,67 @@
+package dev.tandem.config.policy;
+
+import java.util.Optional;
+
+/**
+ * The Kubernetes object whose replica count one role of a policy sets, through its {@code /scale}
+ * subresource.
+ *
+ * @param apiVersion e.g. {@code grove.io/v1alpha1}; for a {@link TargetKind known kind} it must be
+ *     that kind's apiVersion
+ * @param kind e.g. {@code PodClique}; any kind with a scale subresource
+ * @param name the object's name (DNS-1123 subdomain)
+ * @param namespace the object's namespace (DNS-1123 label)
+ * @param service for {@code DynamoGraphDeployment} only (required there): the service inside the
+ *     graph that this role scales, e.g. {@code VllmPrefillWorker}
+ */
+public record ScaleTarget(
+    String apiVersion, String kind, String name, String namespace, Optional<String> service) {
+
+  public ScaleTarget {
+    Check.present("apiVersion", apiVersion);
+    Check.present("kind", kind);
+    Check.present("name", name);
+    Check.present("namespace", namespace);
+    Check.present("service", service);
+    Check.valid("kind", Names.kind(kind));
+    Check.valid("apiVersion", Names.apiVersion(apiVersion));
+    Check.valid("name", Names.subdomain(name));
+    Check.valid("namespace", Names.label(namespace));
+    Optional<TargetKind> known = TargetKind.of(kind);
+    if (known.isPresent() && !known.get().apiVersion().equals(apiVersion)) {
+      throw new IllegalArgumentException(
+          "apiVersion: '" + apiVersion + "' is not " + known.get().apiVersion() + " of " + kind);
+    }
+    boolean needsService = known.map(TargetKind::needsService).orElse(false);
+    if (needsService && service.isEmpty()) {
+      throw new IllegalArgumentException("service: is required for kind " + kind);
+    }
+    if (!needsService && service.isPresent()) {
+      throw new IllegalArgumentException(
+          "service: is only allowed for kind DynamoGraphDeployment, not " + kind);
+    }
+    service.ifPresent(s -> Check.valid("service", Names.notBlank(s)));
+  }
+
+  /** A target of a known kind, with its default apiVersion. */
+  public static ScaleTarget of(TargetKind kind, String name, String namespace) {
+    return new ScaleTarget(kind.apiVersion(), kind.kind(), name, namespace, Optional.empty());
+  }
+
+  /**
+   * The identity of the scaled object: two roles with equal identities would fight over one replica
+   * count. The service is part of it, since two services of one graph scale separately.
+   */
+  public String identity() {
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    return kind + "." + group + " " + namespace + "/" + name + service.map(s -> "#" + s).orElse("");
+  }
+
+  /**
+   * e.g. {@code PodClique inference/llama-8b-0-prefill} or {@code ... service VllmDecodeWorker}.
+   */
+  @Override
+  public String toString() {
+    return kind + " " + namespace + "/" + name + service.map(s -> " service " + s).orElse("");
+  }
+}
