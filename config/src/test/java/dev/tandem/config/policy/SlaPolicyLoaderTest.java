@@ -2,7 +2,6 @@ package dev.tandem.config.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.config.yaml.InvalidInputException;
 import dev.tandem.config.yaml.Problem;
@@ -282,14 +281,7 @@ class SlaPolicyLoaderTest {
   }
 
   @Test
-  void theExamplesLoadInPlaceOnceTheirProfilesExist() {
-    Path profiles = EXAMPLES.resolveSibling("profiles");
-    assumeTrue(
-        Files.isRegularFile(profiles.resolve("h200-llama-3.1-8b-fp8-tp1.yaml"))
-            && Files.isRegularFile(profiles.resolve("h100-llama-3.3-70b-fp8-tp2.yaml"))
-            && Files.isRegularFile(profiles.resolve("h100-llama-3.3-70b-fp8-tp4.yaml")),
-        "the example profiles are not written yet");
-
+  void theExamplesLoadInPlaceWithTheShippedProfiles() {
     PolicySet set = new SlaPolicyLoader().load(EXAMPLES);
 
     assertThat(set.policies()).extracting(SlaPolicy::name).containsExactly("llama-8b", "llama-70b");
