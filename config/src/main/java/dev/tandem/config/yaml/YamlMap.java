@@ -146,35 +146,23 @@ public final class YamlMap {
   }
 
   public Optional<Integer> integer(String key) {
-    return scalar(
-        key,
-        "a whole number",
-        s -> {
-          if (!Tag.INT.equals(s.getTag())) {
-            return null;
-          }
-          try {
-            return Integer.valueOf(s.getValue().replace("_", ""));
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        });
+    return scalar(key, "a whole number", s -> whole(s, Integer::valueOf));
   }
 
   public Optional<Long> longValue(String key) {
-    return scalar(
-        key,
-        "a whole number",
-        s -> {
-          if (!Tag.INT.equals(s.getTag())) {
-            return null;
-          }
-          try {
-            return Long.valueOf(s.getValue().replace("_", ""));
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        });
+    return scalar(key, "a whole number", s -> whole(s, Long::valueOf));
+  }
+
+  /** An integer scalar parsed by {@code parse} (underscores allowed), or null if it is not one. */
+  private static <T> T whole(ScalarNode s, Function<String, T> parse) {
+    if (!Tag.INT.equals(s.getTag())) {
+      return null;
+    }
+    try {
+      return parse.apply(s.getValue().replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null; // out of range: reported by the caller as "must be a whole number"
+    }
   }
 
   public Optional<Double> number(String key) {

@@ -1,6 +1,7 @@
 package dev.tandem.profiles.dynamo;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the Dynamo files do not say, given by the user. The raw-data and JSON forms carry no GPU
@@ -37,195 +38,109 @@ public record ImportOptions(
     boolean recomputeThroughput) {
 
   public static ImportOptions defaults() {
-    Optional<String> none = Optional.empty();
-    return new ImportOptions(
-        none,
-        none,
-        none,
-        none,
-        none,
-        none,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        none,
-        Optional.empty(),
-        true);
+    return new Editor().build();
   }
 
   public ImportOptions withName(String v) {
-    return new ImportOptions(
-        Optional.of(v),
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.name = Optional.of(v));
   }
 
   public ImportOptions withSource(String v) {
-    return new ImportOptions(
-        name,
-        Optional.of(v),
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.source = Optional.of(v));
   }
 
   public ImportOptions withGpuType(String v) {
-    return new ImportOptions(
-        name,
-        source,
-        Optional.of(v),
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.gpuType = Optional.of(v));
   }
 
   public ImportOptions withModel(String v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        Optional.of(v),
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.model = Optional.of(v));
   }
 
   public ImportOptions withEngine(String engineName, String version) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        Optional.of(engineName),
-        Optional.of(version),
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(
+        e -> {
+          e.engine = Optional.of(engineName);
+          e.engineVersion = Optional.of(version);
+        });
   }
 
   public ImportOptions withTensorParallelSize(int v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        Optional.of(v),
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.tensorParallelSize = Optional.of(v));
   }
 
   public ImportOptions withGpusPerEngine(int v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        Optional.of(v),
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.gpusPerEngine = Optional.of(v));
   }
 
   public ImportOptions withModelParameters(double v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        Optional.of(v),
-        dtype,
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.modelParameters = Optional.of(v));
   }
 
   public ImportOptions withDtype(String v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        Optional.of(v),
-        gpuPeakFlopsPerSecond,
-        recomputeThroughput);
+    return edit(e -> e.dtype = Optional.of(v));
   }
 
   public ImportOptions withGpuPeakFlopsPerSecond(double v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        Optional.of(v),
-        recomputeThroughput);
+    return edit(e -> e.gpuPeakFlopsPerSecond = Optional.of(v));
   }
 
   public ImportOptions withRecomputeThroughput(boolean v) {
-    return new ImportOptions(
-        name,
-        source,
-        gpuType,
-        model,
-        engine,
-        engineVersion,
-        tensorParallelSize,
-        gpusPerEngine,
-        modelParameters,
-        dtype,
-        gpuPeakFlopsPerSecond,
-        v);
+    return edit(e -> e.recomputeThroughput = v);
+  }
+
+  private ImportOptions edit(Consumer<Editor> change) {
+    Editor editor = new Editor(this);
+    change.accept(editor);
+    return editor.build();
+  }
+
+  /** A mutable copy used only inside the withers, so each of them names just its own field. */
+  private static final class Editor {
+    Optional<String> name = Optional.empty();
+    Optional<String> source = Optional.empty();
+    Optional<String> gpuType = Optional.empty();
+    Optional<String> model = Optional.empty();
+    Optional<String> engine = Optional.empty();
+    Optional<String> engineVersion = Optional.empty();
+    Optional<Integer> tensorParallelSize = Optional.empty();
+    Optional<Integer> gpusPerEngine = Optional.empty();
+    Optional<Double> modelParameters = Optional.empty();
+    Optional<String> dtype = Optional.empty();
+    Optional<Double> gpuPeakFlopsPerSecond = Optional.empty();
+    boolean recomputeThroughput = true;
+
+    Editor() {}
+
+    Editor(ImportOptions o) {
+      name = o.name;
+      source = o.source;
+      gpuType = o.gpuType;
+      model = o.model;
+      engine = o.engine;
+      engineVersion = o.engineVersion;
+      tensorParallelSize = o.tensorParallelSize;
+      gpusPerEngine = o.gpusPerEngine;
+      modelParameters = o.modelParameters;
+      dtype = o.dtype;
+      gpuPeakFlopsPerSecond = o.gpuPeakFlopsPerSecond;
+      recomputeThroughput = o.recomputeThroughput;
+    }
+
+    ImportOptions build() {
+      return new ImportOptions(
+          name,
+          source,
+          gpuType,
+          model,
+          engine,
+          engineVersion,
+          tensorParallelSize,
+          gpusPerEngine,
+          modelParameters,
+          dtype,
+          gpuPeakFlopsPerSecond,
+          recomputeThroughput);
+    }
   }
 }
