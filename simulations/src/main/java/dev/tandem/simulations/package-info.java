@@ -1,6 +1,7 @@
 /**
- * Discrete-event simulator of a disaggregated cluster that replays real traces through the same
- * planner code, the baseline policies it is compared with, and the reports and charts. Filled by
- * the simulator issue.
+ * Discrete-event simulator of a disaggregated (prefill/decode) cluster, the baseline scaling
+ * policies it compares, and the reports. Start at {@link
+ * dev.tandem.simulations.scenario.ScenarioRunner}; the model and its formulas are in {@code
+ * simulations/SIMULATOR.md}.
  */
 package dev.tandem.simulations;

@@ -1,0 +1,233 @@
+package dev.tandem.simulations.metrics;
+
+import dev.tandem.config.policy.Role;
+import dev.tandem.simulations.cluster.Cluster;
+import dev.tandem.simulations.cluster.DecodeEngine;
+import dev.tandem.simulations.cluster.EngineState;
+import dev.tandem.simulations.cluster.PrefillEngine;
+import dev.tandem.simulations.policy.ClusterObservation;
+import dev.tandem.simulations.policy.EngineGauges;
+import dev.tandem.simulations.policy.LatencyStats;
+import dev.tandem.simulations.policy.ReplicaCounts;
+import dev.tandem.simulations.policy.WindowStats;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a Prometheus server scraping the cluster every {@code scrapeMicros} would hold: a ring of
+ * scrape intervals, each with the counters accumulated in it (arrivals, ISL and inter-arrival
+ * moments, completions, OSL moments, durations, TTFT/ITL sums and histograms) and the gauges read
+ * at its end. A decision at {@code t} sees the intervals whose end is at or before {@code t −
+ * delayMicros} (scrape delay, rule evaluation, query latency).
+ */
+public final class PrometheusView {
+
+  private final long scrapeMicros;
+  private final long delayMicros;
+  private final ScrapeSlot[] ring;
+  private int current;
+  private long currentEnd;
+  private long closedCount;
+  private long lastArrivalMicros = -1;
+  private final Histogram mergeTtft = LatencyHistograms.create(2);
+  private final Histogram mergeItl = LatencyHistograms.create(2);
+
+  /**
+   * @param scrapeMicros scrape interval, µs
+   * @param delayMicros how long after a scrape its data become visible, µs
+   * @param longestWindowMicros the longest window any decision will ask for, µs
+   */
+  public PrometheusView(long scrapeMicros, long delayMicros, long longestWindowMicros) {
+    if (scrapeMicros <= 0 || delayMicros < 0 || longestWindowMicros <= 0) {
+      throw new IllegalArgumentException(
+          "need scrape > 0, delay >= 0 and window > 0 µs, got "
+              + scrapeMicros
+              + ", "
+              + delayMicros
+              + ", "
+              + longestWindowMicros);
+    }
+    this.scrapeMicros = scrapeMicros;
+    this.delayMicros = delayMicros;
+    int slots = (int) ((longestWindowMicros + delayMicros) / scrapeMicros) + 3;
+    this.ring = new ScrapeSlot[slots];
+    for (int i = 0; i < slots; i++) {
+      ring[i] = new ScrapeSlot();
+    }
+    this.currentEnd = scrapeMicros;
+  }
+
+  public void arrival(long now, int inputTokens) {
+    ScrapeSlot s = ring[current];
+    s.arrivals++;
+    s.sumIsl += inputTokens;
+    s.sumIsl2 += (double) inputTokens * inputTokens;
+    if (lastArrivalMicros >= 0) {
+      double gap = now - lastArrivalMicros;
+      s.gaps++;
+      s.sumGap += gap;
+      s.sumGap2 += gap * gap;
+    }
+    lastArrivalMicros = now;
+  }
+
+  public void firstToken(long ttftMicros) {
+    ScrapeSlot s = ring[current];
+    s.ttftCount++;
+    s.sumTtft += ttftMicros;
+    LatencyHistograms.record(s.ttft, ttftMicros);
+  }
+
+  /** A completion; {@code itlMicros < 0} when the request had no inter-token gap. */
+  public void completion(int outputTokens, long durationMicros, double itlMicros) {
+    ScrapeSlot s = ring[current];
+    s.completions++;
+    s.sumOsl += outputTokens;
+    s.sumOsl2 += (double) outputTokens * outputTokens;
+    s.sumDuration += durationMicros;
+    if (itlMicros >= 0) {
+      s.itlCount++;
+      s.sumItl += itlMicros;
+      LatencyHistograms.record(s.itl, Math.round(itlMicros));
+    }
+  }
+
+  /** Takes every scrape due at or before {@code now} (call before processing an event at now). */
+  public void closeUpTo(long now, Cluster cluster) {
+    while (now >= currentEnd) {
+      ScrapeSlot s = ring[current];
+      s.endMicros = currentEnd;
+      s.gauges = gauges(cluster, currentEnd);
+      closedCount++;
+      current = (current + 1) % ring.length;
+      ring[current].reset();
+      currentEnd += scrapeMicros;
+    }
+  }
+
+  private static EngineGauges gauges(Cluster cluster, long at) {
+    int pReporting = 0;
+    long pWaiting = 0;
+    long pRunning = 0;
+    for (PrefillEngine e : cluster.prefillEngines()) {
+      if (e.state() == EngineState.READY) {
+        pReporting++;
+        pWaiting += e.waiting();
+        pRunning += e.inService();
+      }
+    }
+    int dReporting = 0;
+    long dWaiting = 0;
+    long dRunning = 0;
+    double kv = 0;
+    for (DecodeEngine e : cluster.decodeEngines()) {
+      if (e.state() == EngineState.READY) {
+        dReporting++;
+        dWaiting += e.waitingCount();
+        dRunning += e.running();
+        kv += e.kvUsage(at);
+      }
+    }
+    return new EngineGauges(pReporting, pWaiting, pRunning, dReporting, dWaiting, dRunning, kv);
+  }
+
+  /** The observation a decision at {@code now} sees over {@code windowMicros}. */
+  public ClusterObservation observe(long now, long windowMicros, Cluster cluster) {
+    long asOf = now - delayMicros;
+    long newestEnd = -1;
+    EngineGauges gauges = EngineGauges.NONE;
+    long oldestStart = Long.MAX_VALUE;
+    Acc acc = new Acc();
+    mergeTtft.reset();
+    mergeItl.reset();
+    int closed = (int) Math.min(closedCount, ring.length - 1);
+    for (int k = 1; k <= closed; k++) {
+      ScrapeSlot s = ring[Math.floorMod(current - k, ring.length)];
+      if (s.endMicros > asOf) {
+        continue;
+      }
+      if (newestEnd < 0) {
+        newestEnd = s.endMicros;
+        gauges = s.gauges;
+      }
+      if (s.endMicros <= newestEnd - windowMicros) {
+        break;
+      }
+      oldestStart = s.endMicros - scrapeMicros;
+      acc.add(s);
+      mergeTtft.add(s.ttft);
+      mergeItl.add(s.itl);
+    }
+    long covered = newestEnd < 0 ? 0 : newestEnd - oldestStart;
+    WindowStats window = acc.stats(covered, mergeTtft.copy(), mergeItl.copy());
+    return new ClusterObservation(
+        now,
+        newestEnd,
+        window,
+        gauges,
+        counts(cluster, Role.PREFILL),
+        counts(cluster, Role.DECODE));
+  }
+
+  private static ReplicaCounts counts(Cluster cluster, Role role) {
+    return new ReplicaCounts(
+        cluster.count(role, EngineState.READY),
+        cluster.count(role, EngineState.STARTING),
+        cluster.count(role, EngineState.DRAINING));
+  }
+
+  /** Sums over the slots of a window. */
+  private static final class Acc {
+    long arrivals;
+    double sumIsl;
+    double sumIsl2;
+    long gaps;
+    double sumGap;
+    double sumGap2;
+    long completions;
+    double sumOsl;
+    double sumOsl2;
+    double sumDuration;
+    long ttftCount;
+    double sumTtft;
+    long itlCount;
+    double sumItl;
+
+    void add(ScrapeSlot s) {
+      arrivals += s.arrivals;
+      sumIsl += s.sumIsl;
+      sumIsl2 += s.sumIsl2;
+      gaps += s.gaps;
+      sumGap += s.sumGap;
+      sumGap2 += s.sumGap2;
+      completions += s.completions;
+      sumOsl += s.sumOsl;
+      sumOsl2 += s.sumOsl2;
+      sumDuration += s.sumDuration;
+      ttftCount += s.ttftCount;
+      sumTtft += s.sumTtft;
+      itlCount += s.itlCount;
+      sumItl += s.sumItl;
+    }
+
+    WindowStats stats(long covered, Histogram ttft, Histogram itl) {
+      double gapMean = gaps > 0 ? sumGap / gaps : Double.NaN;
+      double gapVar = gaps > 1 ? sumGap2 / gaps - gapMean * gapMean : Double.NaN;
+      return new WindowStats(
+          covered,
+          arrivals,
+          div(sumIsl, arrivals),
+          div(sumIsl2, arrivals),
+          gaps > 1 && gapMean > 0 ? Math.max(0, gapVar) / (gapMean * gapMean) : Double.NaN,
+          completions,
+          div(sumOsl, completions),
+          div(sumOsl2, completions),
+          div(sumDuration, completions) / 1e6,
+          new LatencyStats(ttftCount, div(sumTtft, ttftCount) / 1000.0, ttft),
+          new LatencyStats(itlCount, div(sumItl, itlCount) / 1000.0, itl));
+    }
+
+    private static double div(double sum, long n) {
+      return n > 0 ? sum / n : Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.tandem.simulations.policy.dynamo;
+
+import java.util.function.Supplier;
+
+/**
+ * Knobs of the reference planner (its command-line defaults where it has them).
+ *
+ * @param adjustmentIntervalSeconds T: time between decisions and length of the metrics window, s
+ *     (default 180)
+ * @param itlTargetMillis the ITL target, ms
+ * @param ttftTargetMillis the TTFT target, ms (the reference does not size with it)
+ * @param minEndpoint fewest engines per role (default 1)
+ * @param maxGpuBudget most GPUs for both roles, or −1 for no budget
+ * @param correction whether to apply the correction factors c_p and c_d (the reference's default;
+ *     its dry-run mode turns them off)
+ * @param initialPrefill prefill engines at time 0
+ * @param initialDecode decode engines at time 0
+ * @param predictor a fresh predictor per series (request count, ISL, OSL)
+ */
+public record DynamoSettings(
+    double adjustmentIntervalSeconds,
+    double itlTargetMillis,
+    double ttftTargetMillis,
+    int minEndpoint,
+    int maxGpuBudget,
+    boolean correction,
+    int initialPrefill,
+    int initialDecode,
+    Supplier<LoadPredictor> predictor) {
+
+  public DynamoSettings {
+    if (!(adjustmentIntervalSeconds > 0) || !(itlTargetMillis > 0) || !(ttftTargetMillis > 0)) {
+      throw new IllegalArgumentException("interval and targets must be > 0");
+    }
+    if (minEndpoint < 1 || initialPrefill < 1 || initialDecode < 1) {
+      throw new IllegalArgumentException("minEndpoint and initial counts must be >= 1");
+    }
+  }
+
+  /** T = 180 s, min 1, no budget, corrections on, 1P/1D at start, last-value predictor. */
+  public static DynamoSettings defaults(double ttftTargetMillis, double itlTargetMillis) {
+    return new DynamoSettings(
+        180, itlTargetMillis, ttftTargetMillis, 1, -1, true, 1, 1, LastValuePredictor::new);
+  }
+
+  public DynamoSettings withCorrection(boolean on) {
+    return new DynamoSettings(
+        adjustmentIntervalSeconds,
+        itlTargetMillis,
+        ttftTargetMillis,
+        minEndpoint,
+        maxGpuBudget,
+        on,
+        initialPrefill,
+        initialDecode,
+        predictor);
+  }
+
+  public DynamoSettings withBudget(int gpus) {
+    return new DynamoSettings(
+        adjustmentIntervalSeconds,
+        itlTargetMillis,
+        ttftTargetMillis,
+        minEndpoint,
+        gpus,
+        correction,
+        initialPrefill,
+        initialDecode,
+        predictor);
+  }
+}
