@@ -1,0 +1,30 @@
+package dev.tandem.traces;
+
+/**
+ * One request of a trace.
+ *
+ * @param arrivalMicros arrival time in integer microseconds since the start of the trace (&ge; 0)
+ * @param inputTokens prompt length in tokens (ISL, &ge; 0)
+ * @param outputTokens generated length in tokens (OSL, &ge; 0)
+ */
+public record Request(long arrivalMicros, int inputTokens, int outputTokens) {
+
+  public Request {
+    if (arrivalMicros < 0) {
+      throw new IllegalArgumentException("arrivalMicros must be >= 0, got " + arrivalMicros);
+    }
+    if (inputTokens < 0) {
+      throw new IllegalArgumentException("inputTokens must be >= 0, got " + inputTokens);
+    }
+    if (outputTokens < 0) {
+      throw new IllegalArgumentException("outputTokens must be >= 0, got " + outputTokens);
+    }
+  }
+
+  /**
+   * The same request shifted by {@code deltaMicros} (which may be negative if the result is not).
+   */
+  public Request shifted(long deltaMicros) {
+    return new Request(arrivalMicros + deltaMicros, inputTokens, outputTokens);
+  }
+}
