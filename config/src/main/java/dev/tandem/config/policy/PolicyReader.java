@@ -176,7 +176,7 @@ final class PolicyReader {
       Optional<Integer> priority =
           Fields.orDefault(p, "priority", p::integer, GpuPool.DEFAULT_PRIORITY);
       if (poolName.isPresent() && priority.isPresent()) {
-        pool = Optional.of(new GpuPool(poolName.get(), priority.get()));
+        pool = Optional.of(new GpuPool(poolName.get(), priority.get(), p.locationOf("name")));
       }
     }
     return problems.size() > before

@@ -123,8 +123,10 @@ class SlaPolicyLoaderTest {
     assertThat(decode.profile())
         .isEqualTo(root.resolve("profiles/h100-llama-3.3-70b-fp8-tp4.yaml"));
     assertThat(policy.roles().minimumGpus()).isEqualTo(6);
-    assertThat(policy.budget())
-        .isEqualTo(new Budget(32, Optional.of(new GpuPool("h100-shared", 100))));
+    assertThat(policy.budget().maxGpus()).isEqualTo(32);
+    GpuPool pool = policy.budget().pool().orElseThrow();
+    assertThat(List.of(pool.name(), pool.priority())).containsExactly("h100-shared", 100);
+    assertThat(pool.nameLocation().line()).isPositive();
     // decode overrides one field; the rest are decode's defaults with the policy's startup time
     assertThat(policy.behavior().decode())
         .isEqualTo(

@@ -1,0 +1,102 @@
+package dev.tandem.planner;
+
+import dev.tandem.config.policy.Role;
+import dev.tandem.planner.forecast.LoadForecast;
+import dev.tandem.planner.history.RoleHistory;
+import dev.tandem.planner.metrics.MetricsSnapshot;
+import dev.tandem.planner.metrics.Signal;
+import java.time.Duration;
+
+/**
+ * Applies {@link CorrectionLearner} to one role when the evidence is healthy: the role is due, the
+ * load metrics and the role's latency percentile are OK, there is traffic, and engines are ready.
+ * The prediction uses the observed load (rate, ISL/OSL, burstiness) on the ready engines — the ones
+ * that produced the observation — not the forecast. When the model calls that load an overload (its
+ * queue grows without bound) nothing is learned: the observation then measures the backlog.
+ */
+final class CorrectionStep {
+
+  private CorrectionStep() {}
+
+  /** A role's history with its correction updated, and why. */
+  record Learned(RoleHistory history, Explanation why) {}
+
+  static Learned learn(PlannerInput in, Role role, RoleHistory history) {
+    MetricsSnapshot m = in.metrics();
+    Signal observed = role == Role.PREFILL ? m.ttftPercentileMillis() : m.itlPercentileMillis();
+    int ready = in.replicas().of(role).ready();
+    double k = history.correction();
+    String latency = role == Role.PREFILL ? "TTFT" : "ITL";
+    String skip =
+        !in.isDue(role)
+            ? "role not due"
+            : !m.loadIsHealthy()
+                ? "load metrics not healthy"
+                : !observed.isOk()
+                    ? "observed " + latency + " " + observed.health()
+                    : m.arrivalRate().value() <= 0
+                        ? "no traffic"
+                        : ready <= 0 ? "no ready engines" : "";
+    if (!skip.isEmpty()) {
+      return new Learned(
+          history,
+          new Explanation(
+              Reason.CORRECTION,
+              Format.f("k = %.3f kept (%s; %d samples)", k, skip, history.correctionSamples())));
+    }
+    LoadForecast now =
+        new LoadForecast(
+            m.arrivalRate().value(),
+            m.arrivalRate().value(),
+            m.inputTokensMean().value(),
+            Math.max(
+                m.inputTokensMean().value() * m.inputTokensMean().value(),
+                m.inputTokensSecondMoment().orElse(0)),
+            m.outputTokensMean().value(),
+            Math.max(
+                m.outputTokensMean().value() * m.outputTokensMean().value(),
+                m.outputTokensSecondMoment().orElse(0)),
+            Duration.ZERO,
+            in.prefillForecast().quantile(),
+            true,
+            "observed load");
+    RoleModel model =
+        role == Role.PREFILL
+            ? new PrefillRoleModel(in.deployment(), now, m, k, in.kvBytesPerToken())
+            : new DecodeRoleModel(in.deployment(), now, m, k);
+    double predicted = model.predictMillis(ready);
+    if (Double.isInfinite(predicted)) {
+      return new Learned(
+          history,
+          new Explanation(
+              Reason.CORRECTION,
+              Format.f(
+                  "k = %.3f kept (%d ready engines are overloaded at %s req/s in the model: the"
+                      + " observed %s measures the backlog; %d samples)",
+                  k,
+                  ready,
+                  Format.num(m.arrivalRate().value()),
+                  latency,
+                  history.correctionSamples())));
+    }
+    double next = CorrectionLearner.next(k, observed.value(), predicted);
+    long samples = history.correctionSamples() + 1;
+    return new Learned(
+        history.withCorrection(next, samples),
+        new Explanation(
+            Reason.CORRECTION,
+            Format.f(
+                "k %.3f → %.3f: observed %s %s vs %s predicted on %d ready engines at %s req/s"
+                    + " (%d samples, bounded to [%.1f, %.1f])",
+                k,
+                next,
+                latency,
+                Format.ms(observed.value()),
+                Format.ms(predicted),
+                ready,
+                Format.num(m.arrivalRate().value()),
+                samples,
+                CorrectionLearner.MIN,
+                CorrectionLearner.MAX)));
+  }
+}

@@ -1,0 +1,195 @@
+package dev.tandem.planner;
+
+import dev.tandem.config.policy.Role;
+import dev.tandem.config.policy.ScaledRole;
+import dev.tandem.config.policy.SlaPolicy;
+import dev.tandem.planner.forecast.LoadForecast;
+import dev.tandem.planner.history.ScalingHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision core: one pure function from a deployment's inputs and history to a {@link
+ * ScalingPlan}. No clock, no I/O: {@code now} and everything else arrive as arguments, so the
+ * control loop, the simulator and the dry-run API make the same decision from the same inputs.
+ *
+ * <ol>
+ *   <li>Learn each due role's correction from healthy observations ({@link CorrectionStep}).
+ *   <li>Size prefill for the TTFT percentile ({@link PrefillRoleModel}) and decode for the ITL
+ *       percentile ({@link DecodeRoleModel}) at their own forecasts; size routers by request rate.
+ *   <li>Keep targets within the replica ranges and fit them into the budget ({@link Targeting}).
+ *   <li>Stabilise and apply the budget's hold rules ({@link Settling}).
+ *   <li>Predict the latency percentiles at the counts written, total the GPUs, order the writes
+ *       (decreases first) and keep the new history.
+ * </ol>
+ */
+public final class Planner {
+
+  public ScalingPlan plan(PlannerInput in, ScalingHistory history, Instant now) {
+    SlaPolicy policy = in.deployment().policy();
+    CorrectionStep.Learned pk = CorrectionStep.learn(in, Role.PREFILL, history.prefill());
+    CorrectionStep.Learned dk = CorrectionStep.learn(in, Role.DECODE, history.decode());
+    ScalingHistory learned =
+        history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
+    RoleModel prefill =
+        new PrefillRoleModel(
+            in.deployment(),
+            in.prefillForecast(),
+            in.metrics(),
+            pk.history().correction(),
+            in.kvBytesPerToken());
+    RoleModel decode =
+        new DecodeRoleModel(
+            in.deployment(), in.decodeForecast(), in.metrics(), dk.history().correction());
+    Targets targets = Targeting.targets(in, prefill, decode);
+    boolean load = in.metrics().loadIsHealthy();
+    Map<Role, Boolean> healthy = new EnumMap<>(Role.class);
+    healthy.put(Role.PREFILL, load && in.prefillForecast().healthy());
+    healthy.put(Role.DECODE, load && in.decodeForecast().healthy());
+    healthy.put(Role.ROUTER, load && in.prefillForecast().healthy());
+    Map<Role, Settling.Settled> settled = Settling.settle(in, targets, learned, healthy, now);
+
+    ScalingHistory next = learned;
+    for (Map.Entry<Role, Settling.Settled> e : settled.entrySet()) {
+      next = next.with(e.getKey(), e.getValue().history());
+    }
+    RoleDecision p =
+        engineDecision(in, Role.PREFILL, targets, settled, prefill, in.prefillForecast(), pk);
+    RoleDecision d =
+        engineDecision(in, Role.DECODE, targets, settled, decode, in.decodeForecast(), dk);
+    Optional<RoleDecision> r =
+        policy.roles().router().map(role -> routerDecision(in, role, targets, settled));
+    List<RoleDecision> all = new ArrayList<>(List.of(p, d));
+    r.ifPresent(all::add);
+    return new ScalingPlan(
+        in.deployment().key(),
+        now,
+        policy.mode(),
+        p,
+        d,
+        r,
+        totalGpus(all),
+        gpus(in, all),
+        changes(policy, all),
+        in.prefillForecast(),
+        in.decodeForecast(),
+        next);
+  }
+
+  private static RoleDecision engineDecision(
+      PlannerInput in,
+      Role role,
+      Targets targets,
+      Map<Role, Settling.Settled> settled,
+      RoleModel model,
+      LoadForecast forecast,
+      CorrectionStep.Learned correction) {
+    ScaledRole scaled =
+        role == Role.PREFILL
+            ? in.deployment().policy().roles().prefill()
+            : in.deployment().policy().roles().decode();
+    Settling.Settled s = settled.get(role);
+    double predicted = model.predictMillis(s.desired());
+    Explanation predictedWhy =
+        new Explanation(
+            Reason.PREDICTED,
+            Format.f(
+                "%s at %d engine%s and %s req/s (%s) %s",
+                Format.ms(predicted),
+                s.desired(),
+                s.desired() == 1 ? "" : "s",
+                Format.num(forecast.peakRate()),
+                model.objective(),
+                predicted <= targetMillis(in, role) ? "meets it" : "MISSES it"));
+    return new RoleDecision(
+        role,
+        scaled.gpusPerReplica(),
+        in.replicas().of(role).desired(),
+        Settling.target(targets, role),
+        Settling.targetWhy(targets, role),
+        s.desired(),
+        s.why(),
+        predicted,
+        predictedWhy,
+        correction.history().correction(),
+        correction.why());
+  }
+
+  private static RoleDecision routerDecision(
+      PlannerInput in, ScaledRole role, Targets targets, Map<Role, Settling.Settled> settled) {
+    Settling.Settled s = settled.get(Role.ROUTER);
+    return new RoleDecision(
+        Role.ROUTER,
+        role.gpusPerReplica(),
+        in.replicas().of(Role.ROUTER).desired(),
+        targets.router(),
+        targets.routerWhy(),
+        s.desired(),
+        s.why(),
+        Double.NaN,
+        new Explanation(Reason.PREDICTED, "routers are sized by request rate; no latency model"),
+        1.0,
+        new Explanation(Reason.CORRECTION, "routers are not corrected"));
+  }
+
+  private static double targetMillis(PlannerInput in, Role role) {
+    var sla = in.deployment().policy().sla();
+    return (role == Role.PREFILL ? sla.ttft() : sla.itl()).target().toNanos() / 1e6;
+  }
+
+  private static Explanation gpus(PlannerInput in, List<RoleDecision> all) {
+    StringBuilder sum = new StringBuilder();
+    int total = 0;
+    int draining = 0;
+    for (RoleDecision d : all) {
+      if (sum.length() > 0) {
+        sum.append(" + ");
+      }
+      sum.append(d.role().yamlName()).append(' ').append(d.desired()).append('×');
+      sum.append(d.gpusPerReplica());
+      total += d.desiredGpus();
+      draining += in.replicas().of(d.role()).draining() * d.gpusPerReplica();
+    }
+    return new Explanation(
+        Reason.GPU_TOTAL,
+        Format.f(
+            "%s = %d GPUs of the budget of %d (%s)%s",
+            sum,
+            total,
+            in.budgetGpus(),
+            in.budgetSource(),
+            draining > 0 ? "; " + draining + " more held by draining engines" : ""));
+  }
+
+  private static int totalGpus(List<RoleDecision> all) {
+    int total = 0;
+    for (RoleDecision d : all) {
+      total += d.desiredGpus();
+    }
+    return total;
+  }
+
+  /** Decreases first, then increases, each in role order. */
+  private static List<ReplicaChange> changes(SlaPolicy policy, List<RoleDecision> all) {
+    List<ReplicaChange> decreases = new ArrayList<>();
+    List<ReplicaChange> increases = new ArrayList<>();
+    for (RoleDecision d : all) {
+      if (d.changes()) {
+        ScaledRole role =
+            switch (d.role()) {
+              case PREFILL -> policy.roles().prefill();
+              case DECODE -> policy.roles().decode();
+              case ROUTER -> policy.roles().router().orElseThrow();
+            };
+        ReplicaChange c = new ReplicaChange(d.role(), role.target(), d.current(), d.desired());
+        (c.isDecrease() ? decreases : increases).add(c);
+      }
+    }
+    decreases.addAll(increases);
+    return decreases;
+  }
+}

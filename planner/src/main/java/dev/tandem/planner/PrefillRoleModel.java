@@ -1,0 +1,157 @@
+package dev.tandem.planner;
+
+import dev.tandem.config.policy.EngineRole;
+import dev.tandem.config.policy.LatencyObjective;
+import dev.tandem.planner.forecast.LoadForecast;
+import dev.tandem.planner.metrics.MetricsSnapshot;
+import dev.tandem.planner.sizing.LognormalStrata;
+import dev.tandem.planner.sizing.PrefillQueue;
+import dev.tandem.planner.sizing.PrefillSizer;
+import dev.tandem.planner.sizing.PrefillSizing;
+import dev.tandem.planner.sizing.ServiceTimes;
+
+/**
+ * The prefill role at one forecast: ISL strata of the forecast moments, service times from the
+ * profile (prefix-cache hits removed, correction applied, KV transfer added when known), G/G/c
+ * sizing for the TTFT percentile ({@link PrefillSizer}).
+ */
+final class PrefillRoleModel implements RoleModel {
+
+  private final LoadForecast forecast;
+  private final ServiceTimes service;
+  private final double arrivalScv;
+  private final double prefixHitRate;
+  private final LatencyObjective objective;
+  private final int limit;
+  private final double islCv;
+  private PrefillSizing sizing;
+  private int predictedEngines = -1;
+  private double predicted;
+
+  PrefillRoleModel(
+      Deployment deployment,
+      LoadForecast forecast,
+      MetricsSnapshot metrics,
+      double correction,
+      double kvBytesPerToken) {
+    this.forecast = forecast;
+    this.objective = deployment.policy().sla().ttft();
+    this.arrivalScv = metrics.arrivalCv2().orElse(1.0);
+    this.prefixHitRate = Math.min(1, metrics.prefixCacheHitRate().orElse(0));
+    double bandwidth =
+        deployment.prefill().profile().engine().kvTransferBytesPerSecond().orElse(0.0);
+    double transfer = bandwidth > 0 ? kvBytesPerToken / bandwidth : 0;
+    double mean = forecast.inputTokensMean();
+    double secondMoment = forecast.inputTokensSecondMoment();
+    this.islCv = LognormalStrata.sigma(mean, secondMoment) == 0 ? 0 : cv(mean, secondMoment);
+    this.service =
+        ServiceTimes.of(
+            deployment.prefill(),
+            LognormalStrata.points(mean, secondMoment),
+            prefixHitRate,
+            correction,
+            transfer);
+    EngineRole role = deployment.policy().roles().prefill();
+    this.limit = Math.min(PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
+  }
+
+  /** Sized on first use: the correction step only predicts, it never sizes. */
+  private PrefillSizing sizing() {
+    if (sizing == null) {
+      sizing =
+          PrefillSizer.size(
+              forecast.peakRate(),
+              service,
+              arrivalScv,
+              seconds(objective),
+              objective.quantile(),
+              limit);
+    }
+    return sizing;
+  }
+
+  @Override
+  public int need() {
+    return sizing().engines();
+  }
+
+  @Override
+  public boolean met() {
+    return sizing().met();
+  }
+
+  @Override
+  public boolean reachable() {
+    return sizing().reachable();
+  }
+
+  @Override
+  public String objective() {
+    return "TTFT " + Format.percentile(objective.quantile()) + " ≤ " + Format.ms(millis(objective));
+  }
+
+  @Override
+  public String needSentence() {
+    String load =
+        Format.f(
+            "forecast P%s peak %s req/s over the next %s, ISL mean %s (cv %.2f), prefix hit %.0f%%",
+            Format.num(forecast.quantile() * 100),
+            Format.num(forecast.peakRate()),
+            Format.duration(forecast.horizon()),
+            Format.num(forecast.inputTokensMean()),
+            islCv,
+            prefixHitRate * 100);
+    if (sizing().engines() == 0) {
+      return load + ": no prefill work";
+    }
+    String model =
+        Format.f(
+            "service %s %.1f ms (mean %.1f ms); G/G/%d with c_a² %.2f, c_s² %.2f gives TTFT %s %s",
+            Format.percentile(objective.quantile()),
+            sizing().servicePercentileSeconds() * 1000,
+            service.meanSeconds() * 1000,
+            sizing().engines(),
+            arrivalScv,
+            service.scv(),
+            Format.percentile(objective.quantile()),
+            Format.ms(predictMillis(sizing().engines())));
+    String verdict =
+        !sizing().reachable()
+            ? Format.f(
+                "; the service time alone misses %s, sized for %s instead",
+                objective(), Format.ms(sizing().targetSeconds() * 1000))
+            : sizing().met() ? " ≤ " + Format.ms(millis(objective)) : "; still above the target";
+    return load + ": " + model + verdict;
+  }
+
+  @Override
+  public double capacity(int engines) {
+    return PrefillSizer.capacity(
+        engines, service, arrivalScv, sizing().targetSeconds(), objective.quantile());
+  }
+
+  @Override
+  public double predictMillis(int engines) {
+    if (forecast.peakRate() <= 0 || engines <= 0) {
+      return engines <= 0 ? Double.POSITIVE_INFINITY : service.percentileSeconds(q()) * 1000;
+    }
+    return PrefillQueue.of(engines, forecast.peakRate(), service, arrivalScv).percentileSeconds(q())
+        * 1000;
+  }
+
+  private double q() {
+    return objective.quantile();
+  }
+
+  private static double cv(double mean, double secondMoment) {
+    return Math.sqrt(Math.max(0, secondMoment / (mean * mean) - 1));
+  }
+
+  static double seconds(LatencyObjective o) {
+    return o.target().toNanos() / 1e9;
+  }
+
+  static double millis(LatencyObjective o) {
+    return o.target().toNanos() / 1e6;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.tandem.planner;
+
+import dev.tandem.config.policy.Role;
+import dev.tandem.config.policy.RoleBehavior;
+import dev.tandem.config.policy.ScaledRole;
+import dev.tandem.config.policy.SlaPolicy;
+import dev.tandem.planner.budget.Allocation;
+import dev.tandem.planner.history.RoleHistory;
+import dev.tandem.planner.history.ScalingHistory;
+import dev.tandem.planner.stabilise.Stabilised;
+import dev.tandem.planner.stabilise.Stabiliser;
+import dev.tandem.planner.state.ReplicaState;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * From targets to the counts written this decision, role by role, then two budget rules over all
+ * roles together:
+ *
+ * <ol>
+ *   <li>Due roles go through the {@link Stabiliser}; roles that are not due keep their count.
+ *   <li>Σ desired × gpusPerReplica never exceeds the budget: a role above its target (kept there by
+ *       stabilisation) comes down to the target at once.
+ *   <li>Increases fit in the GPUs not held right now: held = Σ (current + draining) ×
+ *       gpusPerReplica, since engines being removed keep their GPUs until they are gone. An
+ *       increase that does not fit waits ({@link Reason#WAITING_FOR_DRAIN}); roles are served in
+ *       the order prefill, decode, router.
+ * </ol>
+ */
+final class Settling {
+
+  private Settling() {}
+
+  /** A role's count for this decision, why, and its history after it. */
+  record Settled(int desired, Explanation why, RoleHistory history) {}
+
+  static Map<Role, Settled> settle(
+      PlannerInput in, Targets t, ScalingHistory history, Map<Role, Boolean> healthy, Instant now) {
+    SlaPolicy policy = in.deployment().policy();
+    Map<Role, Settled> out = new EnumMap<>(Role.class);
+    for (ScaledRole role : policy.roles().all()) {
+      out.put(role.role(), first(in, t, history.of(role.role()), role, healthy, now));
+    }
+    int desiredGpus = 0;
+    for (ScaledRole role : policy.roles().all()) {
+      desiredGpus += out.get(role.role()).desired() * role.gpusPerReplica();
+    }
+    if (desiredGpus > in.budgetGpus() && t.outcome() != Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
+      for (ScaledRole role : policy.roles().all()) {
+        Settled s = out.get(role.role());
+        int target = target(t, role.role());
+        if (s.desired() > target) {
+          out.put(
+              role.role(),
+              new Settled(
+                  target,
+                  new Explanation(
+                      Reason.BUDGET_CAPPED,
+                      Format.f(
+                          "%d → %d at once: %d GPUs would exceed the budget of %d (%s)",
+                          s.desired(), target, desiredGpus, in.budgetGpus(), in.budgetSource())),
+                  s.history()));
+        }
+      }
+    }
+    gateIncreases(in, policy.roles().all(), out);
+    return out;
+  }
+
+  private static Settled first(
+      PlannerInput in,
+      Targets t,
+      RoleHistory history,
+      ScaledRole role,
+      Map<Role, Boolean> healthy,
+      Instant now) {
+    Role r = role.role();
+    ReplicaState state = in.replicas().of(r);
+    RoleBehavior behavior = in.deployment().policy().behavior().of(r);
+    if (!in.isDue(r)) {
+      String next =
+          history
+              .lastDecision()
+              .map(last -> " (next at " + last.plus(behavior.interval()) + ")")
+              .orElse("");
+      return new Settled(
+          state.desired(),
+          new Explanation(
+              Reason.NOT_DUE, "decided every " + Format.duration(behavior.interval()) + next),
+          history);
+    }
+    if (r != Role.ROUTER && t.outcome() == Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
+      return new Settled(
+          state.desired(),
+          t.prefillWhy(),
+          history.decided(now, state.desired(), behavior.scaleDownStabilization()));
+    }
+    Stabilised s = Stabiliser.decide(target(t, r), state, behavior, history, healthy.get(r), now);
+    return new Settled(s.desired(), s.why(), s.history());
+  }
+
+  private static void gateIncreases(
+      PlannerInput in, List<ScaledRole> roles, Map<Role, Settled> out) {
+    int held = 0;
+    for (ScaledRole role : roles) {
+      held += in.replicas().of(role.role()).heldEngines() * role.gpusPerReplica();
+    }
+    int room = in.budgetGpus() - held;
+    for (ScaledRole role : roles) {
+      Settled s = out.get(role.role());
+      ReplicaState state = in.replicas().of(role.role());
+      int increase = s.desired() - state.desired();
+      if (increase <= 0 || role.gpusPerReplica() == 0) {
+        continue;
+      }
+      int fits = Math.max(0, Math.min(increase, room / role.gpusPerReplica()));
+      room -= fits * role.gpusPerReplica();
+      if (fits < increase) {
+        out.put(
+            role.role(),
+            new Settled(
+                state.desired() + fits,
+                new Explanation(
+                    Reason.WAITING_FOR_DRAIN,
+                    Format.f(
+                        "%d → %d instead of %d: %d of the %d budget GPUs are still held (current"
+                            + " and draining engines count until they are gone)",
+                        state.desired(),
+                        state.desired() + fits,
+                        s.desired(),
+                        held,
+                        in.budgetGpus())),
+                s.history()));
+      }
+    }
+  }
+
+  static int target(Targets t, Role role) {
+    return switch (role) {
+      case PREFILL -> t.prefill();
+      case DECODE -> t.decode();
+      case ROUTER -> t.router();
+    };
+  }
+
+  static Explanation targetWhy(Targets t, Role role) {
+    return switch (role) {
+      case PREFILL -> t.prefillWhy();
+      case DECODE -> t.decodeWhy();
+      case ROUTER -> t.routerWhy();
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package dev.tandem.planner.forecast;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The load a role is sized for: what is expected over {@code [now, now + horizon]}, where the
+ * horizon is the role's lead time (engine start-up plus one decision interval).
+ *
+ * @param peakRate the {@code quantile} of the peak one-window arrival rate over the horizon,
+ *     requests/s — the rate the role is sized for
+ * @param meanRate the expected mean arrival rate over the horizon, requests/s
+ * @param inputTokensMean E[ISL], tokens
+ * @param inputTokensSecondMoment E[ISL²], tokens² (equal to the mean squared for fixed-length
+ *     input)
+ * @param outputTokensMean E[OSL], tokens
+ * @param outputTokensSecondMoment E[OSL²], tokens²
+ * @param horizon how far ahead the forecast looks
+ * @param quantile the forecast quantile, in (0.5, 1)
+ * @param healthy true when it rests on OK metrics; a role never scales up on an unhealthy forecast
+ * @param reason a sentence saying where the numbers came from
+ */
+public record LoadForecast(
+    double peakRate,
+    double meanRate,
+    double inputTokensMean,
+    double inputTokensSecondMoment,
+    double outputTokensMean,
+    double outputTokensSecondMoment,
+    Duration horizon,
+    double quantile,
+    boolean healthy,
+    String reason) {
+
+  public LoadForecast {
+    Objects.requireNonNull(horizon, "horizon");
+    Objects.requireNonNull(reason, "reason");
+    nonNegative("peakRate", peakRate);
+    nonNegative("meanRate", meanRate);
+    nonNegative("inputTokensMean", inputTokensMean);
+    nonNegative("outputTokensMean", outputTokensMean);
+    nonNegative("inputTokensSecondMoment", inputTokensSecondMoment);
+    nonNegative("outputTokensSecondMoment", outputTokensSecondMoment);
+    if (!(quantile > 0 && quantile < 1)) {
+      throw new IllegalArgumentException("quantile must be in (0, 1), got " + quantile);
+    }
+  }
+
+  /**
+   * A known load, taken as given (the dry-run and the CLI): peak and mean equal {@code rate};
+   * second moments from the coefficients of variation: E[X²] = mean² (1 + cv²).
+   */
+  public static LoadForecast given(
+      double rate,
+      double islMean,
+      double islCv,
+      double oslMean,
+      double oslCv,
+      Duration horizon,
+      double quantile) {
+    return new LoadForecast(
+        rate,
+        rate,
+        islMean,
+        islMean * islMean * (1 + islCv * islCv),
+        oslMean,
+        oslMean * oslMean * (1 + oslCv * oslCv),
+        horizon,
+        quantile,
+        true,
+        "given load: " + rate + " req/s, ISL " + islMean + ", OSL " + oslMean);
+  }
+
+  private static void nonNegative(String field, double v) {
+    if (!(Double.isFinite(v) && v >= 0)) {
+      throw new IllegalArgumentException(field + " must be finite and >= 0, got " + v);
+    }
+  }
+}

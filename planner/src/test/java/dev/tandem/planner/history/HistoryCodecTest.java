@@ -1,0 +1,61 @@
+package dev.tandem.planner.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.config.policy.Role;
+import dev.tandem.planner.forecast.ForecastState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HistoryCodecTest {
+
+  private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+  @Test
+  void writesAndReadsBackExactly() {
+    RoleHistory prefill =
+        RoleHistory.empty()
+            .decided(T0, 3, Duration.ofMinutes(5))
+            .decided(T0.plusSeconds(30), 4, Duration.ofMinutes(5))
+            .withCorrection(1.2345678901234567, 7);
+    ScalingHistory history =
+        ScalingHistory.empty()
+            .with(Role.PREFILL, prefill)
+            .with(Role.DECODE, RoleHistory.empty().withCorrection(0.5, 1))
+            .withForecast(
+                ForecastState.of(
+                    "observed-ewma", Map.of("level", 12.345, "atEpochMillis", 1.7e12)));
+
+    String text = HistoryCodec.write(history);
+
+    assertThat(text)
+        .startsWith("tandem-scaling-history v1\nrole prefill correction=1.2345678901234567");
+    assertThat(HistoryCodec.read(text)).isEqualTo(history);
+    assertThat(HistoryCodec.read(HistoryCodec.write(ScalingHistory.empty())))
+        .isEqualTo(ScalingHistory.empty());
+  }
+
+  @Test
+  void badTextNamesTheLine() {
+    assertThatThrownBy(() -> HistoryCodec.read("nope"))
+        .hasMessageContaining("line 1: expected 'tandem-scaling-history v1'");
+    assertThatThrownBy(
+            () -> HistoryCodec.read("tandem-scaling-history v1\nrec prefill yesterday 3\n"))
+        .hasMessageStartingWith("line 2: bad instant");
+  }
+
+  @Test
+  void theWindowKeepsOneRecommendationBeforeItsStart() {
+    RoleHistory h = RoleHistory.empty();
+    for (int s = 0; s <= 600; s += 60) {
+      h = h.decided(T0.plusSeconds(s), s / 60, Duration.ofMinutes(5));
+    }
+    // at 600 s the window starts at 300 s: 300 s (at its start) and 360..600 s are kept
+    assertThat(h.recommendations())
+        .extracting(Recommendation::replicas)
+        .containsExactly(5, 6, 7, 8, 9, 10);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.tandem.planner.stabilise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.config.policy.RoleBehavior;
+import dev.tandem.planner.Reason;
+import dev.tandem.planner.history.Recommendation;
+import dev.tandem.planner.history.RoleHistory;
+import dev.tandem.planner.state.ReplicaState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Prefill defaults: interval 30s, scaleUpLimit 4, window 5m, tolerance 0.1. */
+class StabiliserTest {
+
+  private static final Instant NOW = Instant.parse("2025-01-01T01:00:00Z");
+  private static final RoleBehavior PREFILL =
+      new RoleBehavior(
+          Duration.ofSeconds(30), 4, Duration.ofMinutes(5), 0.1, Duration.ofMinutes(2));
+
+  /** Recommendations every 30 s over the last {@code minutes} minutes, all {@code replicas}. */
+  private static RoleHistory steady(int replicas, int minutes) {
+    List<Recommendation> recs =
+        Stream.iterate(minutes * 60, s -> s > 0, s -> s - 30)
+            .map(s -> new Recommendation(NOW.minusSeconds(s), replicas))
+            .toList();
+    return new RoleHistory(Optional.of(NOW.minusSeconds(30)), recs, 1, 0);
+  }
+
+  record Case(
+      String name,
+      int current,
+      int target,
+      boolean healthy,
+      int pendingPastTimeout,
+      RoleHistory history,
+      int desired,
+      Reason reason) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("scale up promptly", 2, 5, true, 0, steady(2, 6), 5, Reason.SCALE_UP),
+        // 2 + scaleUpLimit 4 = 6
+        new Case(
+            "scale up bounded per step", 2, 9, true, 0, steady(2, 6), 6, Reason.SCALE_UP_LIMITED),
+        new Case(
+            "no scale up on stale metrics",
+            2,
+            5,
+            false,
+            0,
+            steady(2, 6),
+            2,
+            Reason.METRICS_UNHEALTHY_NO_SCALE_UP),
+        new Case(
+            "unschedulable engines stop further scale-up",
+            4,
+            7,
+            true,
+            1,
+            steady(4, 6),
+            4,
+            Reason.CAPACITY_UNAVAILABLE),
+        // |11 − 10| = 1 ≤ 0.1 × 10
+        new Case("within tolerance", 10, 11, true, 0, steady(10, 6), 10, Reason.WITHIN_TOLERANCE),
+        // every recommendation of the last 5 min was 3 (and one before the window exists)
+        new Case("scale down after the window", 6, 3, true, 0, steady(3, 6), 3, Reason.SCALE_DOWN),
+        // the recommendations of the last 5 min include 6
+        new Case(
+            "scale down held by a recent higher recommendation",
+            6,
+            3,
+            true,
+            0,
+            steady(6, 6),
+            6,
+            Reason.SCALE_DOWN_STABILIZED),
+        // only 2 min of history: the window has not been observed in full (e.g. after a restart)
+        new Case(
+            "scale down held until the window was observed",
+            6,
+            3,
+            true,
+            0,
+            steady(3, 2),
+            6,
+            Reason.SCALE_DOWN_STABILIZED),
+        new Case(
+            "never scale down on stale metrics",
+            6,
+            3,
+            false,
+            0,
+            steady(3, 6),
+            6,
+            Reason.METRICS_STALE_NO_SCALE_DOWN),
+        new Case("no change", 4, 4, true, 0, steady(4, 6), 4, Reason.NO_CHANGE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void decides(Case c) {
+    ReplicaState state =
+        new ReplicaState(
+            c.current(),
+            c.current() - c.pendingPastTimeout(),
+            c.pendingPastTimeout(),
+            0,
+            c.pendingPastTimeout());
+
+    Stabilised s = Stabiliser.decide(c.target(), state, PREFILL, c.history(), c.healthy(), NOW);
+
+    assertThat(s.desired()).isEqualTo(c.desired());
+    assertThat(s.why().reason()).isEqualTo(c.reason());
+    assertThat(s.history().lastDecision()).contains(NOW);
+    // unhealthy decisions record the current count, so they never count towards a scale-down
+    int recorded = c.healthy() ? c.target() : c.current();
+    assertThat(s.history().recommendations().get(s.history().recommendations().size() - 1))
+        .isEqualTo(new Recommendation(NOW, recorded));
+  }
+}
