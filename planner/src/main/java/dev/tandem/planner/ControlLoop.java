@@ -8,6 +8,7 @@ import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.planner.budget.PoolAllocator;
 import dev.tandem.planner.forecast.ForecastState;
 import dev.tandem.planner.forecast.LoadForecaster;
+import dev.tandem.planner.forecast.SelectorLoadForecaster;
 import dev.tandem.planner.history.ScalingHistory;
 import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.ports.MetricsSource;
@@ -53,6 +54,32 @@ public final class ControlLoop {
   private final Map<DeploymentKey, Integer> demandGpus = new HashMap<>();
 
   /**
+   * A loop whose forecaster follows each policy's {@code forecast.model}: the forecasting module's
+   * selector for {@code auto} (the default), the named model otherwise, the built-in {@link
+   * dev.tandem.planner.forecast.ObservedRateForecaster} during a cold start ({@link
+   * SelectorLoadForecaster}).
+   */
+  public ControlLoop(
+      Planner planner,
+      MetricsSource metrics,
+      ReplicaStateReader states,
+      ScaleActuator actuator,
+      List<Deployment> deployments,
+      Map<String, Integer> pools,
+      Map<DeploymentKey, ScalingHistory> histories) {
+    this(
+        planner,
+        SelectorLoadForecaster.forDeployments(deployments),
+        metrics,
+        states,
+        actuator,
+        deployments,
+        pools,
+        histories);
+  }
+
+  /**
+   * @param forecaster the load forecaster of every deployment
    * @param pools GPUs per pool name ({@code kind: GpuPool}); a policy naming an absent pool is
    *     limited by its own budget only
    * @param histories histories to resume from (empty for a fresh start)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
  * role router correction=1.0 samples=0 last=-
  * forecast observed-ewma atEpochMillis=1.7356896E12 level=12.5
  * </pre>
+ *
+ * A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
+ * {@code array} lines after the {@code forecast} line ({@link CheckpointCodec}).
  */
 public final class HistoryCodec {
 
@@ -57,7 +61,9 @@ public final class HistoryCodec {
     }
     out.append("forecast ").append(history.forecast().model());
     history.forecast().values().forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
-    return out.append('\n').toString();
+    out.append('\n');
+    history.forecast().checkpoint().ifPresent(cp -> CheckpointCodec.write(cp, out));
+    return out.toString();
   }
 
   /**
@@ -73,6 +79,8 @@ public final class HistoryCodec {
     Map<Role, RoleHistory> roles = new EnumMap<>(Role.class);
     Map<Role, List<Recommendation>> recs = new EnumMap<>(Role.class);
     ForecastState forecast = ForecastState.empty();
+    String[] checkpoint = null;
+    Map<String, double[]> arrays = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty()) {
@@ -86,10 +94,33 @@ public final class HistoryCodec {
               recs.computeIfAbsent(role(f[1]), r -> new ArrayList<>())
                   .add(new Recommendation(Instant.parse(f[2]), Integer.parseInt(f[3])));
           case "forecast" -> forecast = forecastLine(f);
+          case "checkpoint" -> {
+            if (f.length < 2) {
+              throw new IllegalArgumentException("too few fields");
+            }
+            checkpoint = f;
+          }
+          case "array" -> {
+            if (checkpoint == null) {
+              throw new IllegalArgumentException("'array' before any 'checkpoint'");
+            }
+            arrays.put(f[1], CheckpointCodec.values(f));
+          }
           default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
         }
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("line " + (i + 1) + ": " + describe(e), e);
+      }
+    }
+    if (checkpoint != null) {
+      try {
+        forecast =
+            new ForecastState(
+                forecast.model(),
+                forecast.values(),
+                Optional.of(CheckpointCodec.read(checkpoint, arrays)));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("checkpoint: " + describe(e), e);
       }
     }
     ScalingHistory history = ScalingHistory.empty().withForecast(forecast);
@@ -122,7 +153,7 @@ public final class HistoryCodec {
     return ForecastState.of(f[1], values);
   }
 
-  private static Map<String, String> pairs(String[] f, int from) {
+  static Map<String, String> pairs(String[] f, int from) {
     Map<String, String> kv = new TreeMap<>();
     for (int i = from; i < f.length; i++) {
       int eq = f[i].indexOf('=');
@@ -134,7 +165,7 @@ public final class HistoryCodec {
     return kv;
   }
 
-  private static String required(Map<String, String> kv, String key) {
+  static String required(Map<String, String> kv, String key) {
     String v = kv.get(key);
     if (v == null) {
       throw new IllegalArgumentException("missing " + key + "=");

@@ -73,14 +73,25 @@ public record MetricsSnapshot(
   /**
    * True when the load signals the sizing rests on are {@link Health#OK}: arrival rate and the ISL
    * and OSL means. Only then may the planner scale up, or scale down at all.
+   *
+   * <p>A healthy arrival rate of exactly 0 is healthy load on its own: with no arrivals in the
+   * window the length means are 0/0 (Prometheus returns NaN for {@code rate(sum)/rate(count)}, so
+   * they read MISSING), yet zero traffic is a real signal that must bring the roles to their
+   * minimum — and the lengths do not matter at zero rate.
    */
   public boolean loadIsHealthy() {
+    if (arrivalRate.isOk() && arrivalRate.value() == 0) {
+      return true;
+    }
     return arrivalRate.isOk() && inputTokensMean.isOk() && outputTokensMean.isOk();
   }
 
   /** The unhealthy load signals by name and health, for reasons, e.g. {@code arrivalRate STALE}. */
   public List<String> unhealthyLoadSignals() {
     List<String> names = new ArrayList<>();
+    if (loadIsHealthy()) {
+      return List.of();
+    }
     if (!arrivalRate.isOk()) {
       names.add("arrivalRate " + arrivalRate.health());
     }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.config.policy.Role;
+import dev.tandem.forecasting.ForecastSettings;
+import dev.tandem.forecasting.Forecaster;
+import dev.tandem.forecasting.Forecasters;
 import dev.tandem.planner.forecast.ForecastState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HistoryCodecTest {
@@ -36,6 +40,30 @@ class HistoryCodecTest {
     assertThat(HistoryCodec.read(text)).isEqualTo(history);
     assertThat(HistoryCodec.read(HistoryCodec.write(ScalingHistory.empty())))
         .isEqualTo(ScalingHistory.empty());
+  }
+
+  @Test
+  void aForecasterCheckpointWithNaNTicksRoundTrips() {
+    Forecaster f =
+        Forecasters.create(
+            "ewma", ForecastSettings.defaults(15, 6).withSeed(-7).withPhaseSeconds(9));
+    for (int i = 0; i < 40; i++) {
+      f.update(i % 7 == 3 ? Double.NaN : 10 + i % 5);
+    }
+    ForecastState state =
+        ForecastState.of(
+            "forecasting-ewma",
+            Map.of("rate.tick", 39.0, "rate.pending.00000", Double.NaN),
+            Optional.of(f.state()));
+    ScalingHistory history = ScalingHistory.empty().withForecast(state);
+
+    String text = HistoryCodec.write(history);
+
+    assertThat(text).contains("\ncheckpoint ewma version=1 stepSeconds=15.0 maxHorizon=6 ");
+    assertThat(text).contains("seed=-7\narray meta 40.0\n");
+    assertThat(HistoryCodec.read(text)).isEqualTo(history);
+    assertThatThrownBy(() -> HistoryCodec.read("tandem-scaling-history v1\narray x 1.0\n"))
+        .hasMessageContaining("line 2: 'array' before any 'checkpoint'");
   }
 
   @Test

@@ -1,0 +1,72 @@
+package dev.tandem.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.planner.forecast.LoadForecast;
+import dev.tandem.planner.history.ScalingHistory;
+import dev.tandem.planner.metrics.MetricsSnapshot;
+import dev.tandem.planner.state.ReplicaState;
+import dev.tandem.planner.state.ReplicaStates;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The correction learns only from windows of a settled role. The case is the one the simulator
+ * showed on a sinusoid: 40 req/s, 3000/300, 5 prefill and 3 decode engines ready while more are
+ * starting; the observed TTFT (553 ms) and ITL (18 ms) measure the backlog of the shortage.
+ */
+class CorrectionTransitionTest {
+
+  private final Deployment d = Examples.groveDeployment();
+
+  private ScalingPlan plan(ReplicaStates replicas) {
+    MetricsSnapshot m =
+        MetricsSnapshot.builder(d.key(), Inputs.T0)
+            .arrivalRate(40)
+            .inputTokens(3000, 9e6)
+            .outputTokens(300, 9e4)
+            .arrivalCv2(1)
+            .ttftPercentileMillis(553)
+            .itlPercentileMillis(18)
+            .build();
+    LoadForecast f = LoadForecast.given(40, 3000, 0, 300, 0, Duration.ofMinutes(3), 0.9);
+    return new Planner()
+        .plan(PlannerInput.of(d, m, replicas, f, f), ScalingHistory.empty(), Inputs.T0);
+  }
+
+  @Test
+  void startingEnginesKeepTheCorrection() {
+    ScalingPlan p =
+        plan(
+            new ReplicaStates(
+                new ReplicaState(8, 5, 3, 0, 0),
+                new ReplicaState(5, 3, 2, 0, 0),
+                Optional.empty()));
+    assertThat(p.prefill().correction()).isEqualTo(1.0);
+    assertThat(p.prefill().correctionWhy().message())
+        .contains("capacity in transition: 3 starting, 0 draining");
+    assertThat(p.decode().correction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void drainingEnginesKeepTheCorrection() {
+    ScalingPlan p =
+        plan(
+            new ReplicaStates(
+                new ReplicaState(6, 6, 0, 1, 0),
+                new ReplicaState(4, 4, 0, 2, 0),
+                Optional.empty()));
+    assertThat(p.prefill().correction()).isEqualTo(1.0);
+    assertThat(p.decode().correctionWhy().message())
+        .contains("capacity in transition: 0 starting, 2 draining");
+  }
+
+  @Test
+  void aSettledRoleLearnsFromTheSameWindow() {
+    // 6 prefill engines at 40 req/s predict well under 553 ms: k rises (bounded step ×√2)
+    ScalingPlan p = plan(ReplicaStates.steady(6, 4));
+    assertThat(p.prefill().correction()).isGreaterThan(1.3);
+    assertThat(p.decode().correction()).isGreaterThan(1.0);
+  }
+}
