@@ -34,6 +34,8 @@ public final class Cluster {
   private final int maxSequences;
   private final int tokenBudget;
   private final double slowdown;
+  private final boolean sharedPrefillQueue;
+  private final ArrayDeque<PrefillEngine> idlePrefill = new ArrayDeque<>();
 
   private final List<PrefillEngine> prefill = new ArrayList<>();
   private final List<DecodeEngine> decode = new ArrayList<>();
@@ -54,6 +56,39 @@ public final class Cluster {
     this.maxSequences = profile.engine().maxSequences().orElse(Integer.MAX_VALUE);
     this.tokenBudget = options.tokenBudgetFor(profile);
     this.slowdown = options.slowdown();
+    this.sharedPrefillQueue = options.sharedPrefillQueue();
+  }
+
+  /**
+   * True when arrivals wait in one shared prefill queue ({@link #holdQueue} of {@link
+   * Role#PREFILL}) that idle ready engines pull from, instead of per-engine queues.
+   */
+  public boolean sharedPrefillQueue() {
+    return sharedPrefillQueue;
+  }
+
+  /** Requests waiting in the shared prefill queue (0 with per-engine queues). */
+  public int sharedPrefillWaiting() {
+    return sharedPrefillQueue ? prefillHold.size() : 0;
+  }
+
+  /** Shared-queue mode: {@code e} is ready and idle, so it may pull the next batch. */
+  public void offerIdlePrefill(PrefillEngine e) {
+    idlePrefill.addLast(e);
+  }
+
+  /**
+   * Shared-queue mode: an idle ready prefill engine (the one idle longest), or null. Engines that
+   * left READY or got busy since they were offered are skipped.
+   */
+  public PrefillEngine takeIdlePrefill() {
+    while (!idlePrefill.isEmpty()) {
+      PrefillEngine e = idlePrefill.pollFirst();
+      if (e.state == EngineState.READY && !e.busy()) {
+        return e;
+      }
+    }
+    return null;
   }
 
   public ProfileTables tables() {

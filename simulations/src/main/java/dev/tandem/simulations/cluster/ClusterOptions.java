@@ -12,15 +12,28 @@ import java.util.OptionalInt;
  * @param kvTransfer prefill→decode KV transfer latency, added to TTFT
  * @param slowdown multiplier on every service time (1 = the profile; 1.3 = engines 30 % slower than
  *     profiled, the {@code profile-drift} case)
+ * @param sharedPrefillQueue false (default): the router picks a prefill engine at arrival and the
+ *     request waits in that engine's queue (vLLM behind a router); true: arrivals wait in one
+ *     cluster-wide FIFO and an idle ready prefill engine pulls its next batch from it (Dynamo's
+ *     disaggregated prefill workers pulling from a shared queue), so a backlog is served by every
+ *     engine, including ones that start later
  */
 public record ClusterOptions(
-    OptionalInt prefillTokenBudget, KvTransfer kvTransfer, double slowdown) {
+    OptionalInt prefillTokenBudget,
+    KvTransfer kvTransfer,
+    double slowdown,
+    boolean sharedPrefillQueue) {
 
   public static final int DEFAULT_PREFILL_TOKEN_BUDGET = 8192;
 
   /** Profile budget (or 8192), no KV transfer time, engines as profiled. */
   public static final ClusterOptions DEFAULTS =
-      new ClusterOptions(OptionalInt.empty(), KvTransfer.NONE, 1.0);
+      new ClusterOptions(OptionalInt.empty(), KvTransfer.NONE, 1.0, false);
+
+  /** Per-engine prefill queues. */
+  public ClusterOptions(OptionalInt prefillTokenBudget, KvTransfer kvTransfer, double slowdown) {
+    this(prefillTokenBudget, kvTransfer, slowdown, false);
+  }
 
   public ClusterOptions {
     prefillTokenBudget.ifPresent(
@@ -35,15 +48,19 @@ public record ClusterOptions(
   }
 
   public ClusterOptions withKvTransfer(KvTransfer transfer) {
-    return new ClusterOptions(prefillTokenBudget, transfer, slowdown);
+    return new ClusterOptions(prefillTokenBudget, transfer, slowdown, sharedPrefillQueue);
   }
 
   public ClusterOptions withSlowdown(double factor) {
-    return new ClusterOptions(prefillTokenBudget, kvTransfer, factor);
+    return new ClusterOptions(prefillTokenBudget, kvTransfer, factor, sharedPrefillQueue);
   }
 
   public ClusterOptions withPrefillTokenBudget(int tokens) {
-    return new ClusterOptions(OptionalInt.of(tokens), kvTransfer, slowdown);
+    return new ClusterOptions(OptionalInt.of(tokens), kvTransfer, slowdown, sharedPrefillQueue);
+  }
+
+  public ClusterOptions withSharedPrefillQueue(boolean shared) {
+    return new ClusterOptions(prefillTokenBudget, kvTransfer, slowdown, shared);
   }
 
   /** The budget in force for {@code profile}. */

@@ -46,8 +46,11 @@ public final class DecodeEngine extends Engine {
   private double sumInputPlusFirst;
   private double sumJoinPosition;
 
-  /** Incremented on every batch change; a finish event carrying an older value is stale. */
+  /** Incremented whenever a new finish event replaces the pending one; older events are stale. */
   private int version;
+
+  /** Time of the pending (live) finish event, µs, or -1 when none is pending. */
+  private long pendingMicros = -1;
 
   DecodeEngine(int index, int gpus, long requestedMicros, long kvCapacityTokens, int maxSequences) {
     super(index, gpus, requestedMicros);
@@ -124,12 +127,34 @@ public final class DecodeEngine extends Engine {
   }
 
   /**
-   * Recomputes the step time after a batch change and bumps the version.
+   * Recomputes the step time after a batch change and decides whether a new finish event is needed.
+   * One live event per engine is enough: if the pending one fires no later than the new next
+   * finish, it is kept (it fires early, finds nothing finished and reschedules), so joins do not
+   * flood the event queue with stale events. Otherwise the version is bumped (the pending event
+   * becomes stale) and the new time returned for scheduling under {@link #version()}.
    *
-   * @return time of the next finish, µs, or -1 when the batch is empty
+   * @return time of the new finish event to schedule, µs, or -1 when none is needed
    */
   public long reschedule(ProfileTables tables, double slowdown) {
+    long next = nextFinish(tables, slowdown);
+    if (next < 0) {
+      return -1;
+    }
+    if (pendingMicros >= 0 && pendingMicros <= next) {
+      return -1;
+    }
     version++;
+    pendingMicros = next;
+    return next;
+  }
+
+  /** The pending finish event fired (call before handling it). */
+  public void eventFired() {
+    pendingMicros = -1;
+  }
+
+  /** Recomputes the step time; the time of the next finish, µs, or -1 when the batch is empty. */
+  private long nextFinish(ProfileTables tables, double slowdown) {
     int n = running.size();
     if (n == 0) {
       return -1;

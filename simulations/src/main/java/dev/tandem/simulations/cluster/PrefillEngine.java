@@ -37,18 +37,32 @@ public final class PrefillEngine extends Engine {
    * @return the batch's service time in µs, or -1 when nothing started
    */
   public long startBatch(ProfileTables tables, int tokenBudget, double slowdown) {
-    if (busy || queue.isEmpty()) {
+    long service = startBatchFrom(queue, tables, tokenBudget, slowdown);
+    if (service >= 0) {
+      queuedTokens -= inServiceTokens;
+    }
+    return service;
+  }
+
+  /**
+   * Starts the next batch from {@code source} (this engine's own queue, or the cluster's shared
+   * prefill queue) if idle and work is waiting there; same batching rule and service time.
+   *
+   * @return the batch's service time in µs, or -1 when nothing started
+   */
+  public long startBatchFrom(
+      ArrayDeque<SimRequest> source, ProfileTables tables, int tokenBudget, double slowdown) {
+    if (busy || source.isEmpty()) {
       return -1;
     }
     batchSize = 0;
     long tokens = 0;
-    while (!queue.isEmpty()) {
-      SimRequest head = queue.peekFirst();
+    while (!source.isEmpty()) {
+      SimRequest head = source.peekFirst();
       if (batchSize > 0 && tokens + head.inputTokens > tokenBudget) {
         break;
       }
-      queue.pollFirst();
-      queuedTokens -= head.inputTokens;
+      source.pollFirst();
       tokens += head.inputTokens;
       if (batchSize == batch.length) {
         batch = java.util.Arrays.copyOf(batch, batchSize * 2);
@@ -59,6 +73,11 @@ public final class PrefillEngine extends Engine {
     busy = true;
     int t = (int) Math.min(Integer.MAX_VALUE, tokens);
     return Math.max(1, Math.round(tables.ttftMillis(t) * 1000.0 * slowdown));
+  }
+
+  /** True while a batch is in service. */
+  public boolean busy() {
+    return busy;
   }
 
   public void finishBatch() {

@@ -38,6 +38,8 @@ final class ReportBuilder {
             share(totals.bothMet(), totals.completed()),
             share(windows.metWindows(), windows.countedWindows()),
             windows.countedWindows(),
+            share(windows.ttftMetWindows(), windows.countedWindows()),
+            share(windows.itlMetWindows(), windows.countedWindows()),
             LatencyHistograms.percentileMillis(totals.ttft(), 50),
             LatencyHistograms.percentileMillis(totals.ttft(), 90),
             LatencyHistograms.percentileMillis(totals.ttft(), 99),

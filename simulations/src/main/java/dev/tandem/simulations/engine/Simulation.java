@@ -5,6 +5,7 @@ import dev.tandem.simulations.arrivals.ArrivalSource;
 import dev.tandem.simulations.cluster.Cluster;
 import dev.tandem.simulations.cluster.DecodeEngine;
 import dev.tandem.simulations.cluster.Engine;
+import dev.tandem.simulations.cluster.EngineState;
 import dev.tandem.simulations.cluster.PrefillEngine;
 import dev.tandem.simulations.cluster.ProfileTables;
 import dev.tandem.simulations.cluster.SimRequest;
@@ -99,7 +100,11 @@ public final class Simulation {
   public SimulationReport run() {
     ReplicaTargets initial = policy.initial();
     for (int i = 0; i < Math.max(1, initial.prefill()); i++) {
-      cluster.markReady(cluster.requestEngine(Role.PREFILL, 0));
+      Engine e = cluster.requestEngine(Role.PREFILL, 0);
+      cluster.markReady(e);
+      if (cluster.sharedPrefillQueue()) {
+        cluster.offerIdlePrefill((PrefillEngine) e);
+      }
     }
     for (int i = 0; i < Math.max(1, initial.decode()); i++) {
       cluster.markReady(cluster.requestEngine(Role.DECODE, 0));
@@ -161,13 +166,18 @@ public final class Simulation {
     SimRequest r = (SimRequest) events.ref();
     inFlight++;
     totals.arrival();
-    windows.arrival();
+    windows.arrival(r.inputTokens, r.outputTokens);
     prometheus.arrival(now, r.inputTokens);
     routePrefill(r);
     scheduleNextArrival();
   }
 
   private void routePrefill(SimRequest r) {
+    if (cluster.sharedPrefillQueue()) {
+      cluster.holdQueue(Role.PREFILL).addLast(r);
+      pullShared();
+      return;
+    }
     PrefillEngine e = cluster.pickPrefill();
     if (e == null) {
       cluster.holdQueue(Role.PREFILL).addLast(r);
@@ -175,6 +185,25 @@ public final class Simulation {
     }
     e.enqueue(r);
     startPrefill(e);
+  }
+
+  /** Shared queue: idle ready engines pull batches while requests wait. */
+  private void pullShared() {
+    ArrayDeque<SimRequest> shared = cluster.holdQueue(Role.PREFILL);
+    while (!shared.isEmpty()) {
+      PrefillEngine e = cluster.takeIdlePrefill();
+      if (e == null) {
+        return;
+      }
+      startPrefillFrom(e, shared);
+    }
+  }
+
+  private void startPrefillFrom(PrefillEngine e, ArrayDeque<SimRequest> shared) {
+    long service = e.startBatchFrom(shared, tables, cluster.tokenBudget(), cluster.slowdown());
+    if (service >= 0) {
+      events.schedule(now + service, PREFILL_DONE, 0, e);
+    }
   }
 
   private void startPrefill(PrefillEngine e) {
@@ -195,7 +224,16 @@ public final class Simulation {
       }
     }
     e.finishBatch();
-    startPrefill(e);
+    if (cluster.sharedPrefillQueue()) {
+      if (e.state() == EngineState.READY) {
+        startPrefillFrom(e, cluster.holdQueue(Role.PREFILL));
+        if (!e.busy()) {
+          cluster.offerIdlePrefill(e);
+        }
+      }
+    } else {
+      startPrefill(e);
+    }
     cluster.releaseIfDrained(e, now);
   }
 
@@ -237,6 +275,7 @@ public final class Simulation {
     if (version != e.version()) {
       return;
     }
+    e.eventFired();
     e.advanceTo(now);
     e.completeFinished(now, this::complete);
     e.admit();
@@ -260,6 +299,11 @@ public final class Simulation {
       return;
     }
     Role role = e instanceof PrefillEngine ? Role.PREFILL : Role.DECODE;
+    if (role == Role.PREFILL && cluster.sharedPrefillQueue()) {
+      cluster.offerIdlePrefill((PrefillEngine) e);
+      pullShared();
+      return;
+    }
     ArrayDeque<SimRequest> held = cluster.holdQueue(role);
     int n = held.size();
     for (int i = 0; i < n; i++) {

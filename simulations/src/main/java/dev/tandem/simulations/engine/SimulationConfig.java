@@ -87,6 +87,18 @@ public record SimulationConfig(
         micros(horizon));
   }
 
+  public SimulationConfig withStartup(Duration startup) {
+    return new SimulationConfig(
+        profile,
+        sla,
+        micros(startup),
+        cluster,
+        scrapeMicros,
+        scrapeDelayMicros,
+        seriesWindowMicros,
+        horizonMicros);
+  }
+
   public SimulationConfig withScrape(Duration interval, Duration delay) {
     return new SimulationConfig(
         profile,

@@ -7,21 +7,28 @@ import java.util.Arrays;
  * sequence is the order of scheduling. Two events at the same microsecond therefore fire in the
  * order they were scheduled, so a run is reproducible bit for bit.
  *
- * <p>Events are stored in parallel primitive arrays (time, sequence, kind, an int argument) plus
- * one reference slot, so scheduling allocates nothing once the arrays have grown. Cost: {@code
- * O(log n)} per {@link #schedule} and {@link #poll}.
+ * <p>Layout: the heap holds only each event's time and its slot number ({@code long[]} and {@code
+ * int[]}), so a sift moves 12 bytes; the slot holds the rest (sequence, kind, int argument,
+ * reference) and is recycled through a free list. Scheduling allocates nothing once the arrays have
+ * grown. Cost: {@code O(log n)} per {@link #schedule} and {@link #poll}; the sequence is read only
+ * to break a tie in time.
  *
  * <p>Usage: {@code poll()} removes the earliest event and makes its fields readable through {@link
  * #time()}, {@link #kind()}, {@link #arg()} and {@link #ref()} until the next {@code poll()}.
  */
 public final class EventQueue {
 
-  private long[] times = new long[1024];
-  private long[] seqs = new long[1024];
-  private int[] kinds = new int[1024];
-  private int[] args = new int[1024];
-  private Object[] refs = new Object[1024];
+  private long[] heapTimes = new long[1024];
+  private int[] heapSlots = new int[1024];
   private int size;
+
+  private long[] slotSeqs = new long[1024];
+  private int[] slotKinds = new int[1024];
+  private int[] slotArgs = new int[1024];
+  private Object[] slotRefs = new Object[1024];
+  private int[] freeSlots = new int[1024];
+  private int freeCount;
+  private int slotsUsed;
   private long nextSeq;
 
   private long curTime;
@@ -30,32 +37,35 @@ public final class EventQueue {
   private Object curRef;
 
   /**
-   * Adds an event.
-   *
-   * @param timeMicros when it fires, µs of simulated time
-   * @param kind the event type (caller's constants)
-   * @param arg an int payload (an engine index, a version…)
-   * @param ref an object payload, or null
+   * Adds an event; it fires after every event with a smaller time or the same time and scheduled
+   * earlier.
    */
   public void schedule(long timeMicros, int kind, int arg, Object ref) {
-    if (size == times.length) {
-      grow();
+    if (size == heapTimes.length) {
+      heapTimes = Arrays.copyOf(heapTimes, size * 2);
+      heapSlots = Arrays.copyOf(heapSlots, size * 2);
     }
-    int i = size++;
+    int slot = allocate();
     long seq = nextSeq++;
-    // Sift up.
+    slotSeqs[slot] = seq;
+    slotKinds[slot] = kind;
+    slotArgs[slot] = arg;
+    slotRefs[slot] = ref;
+    int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (!less(timeMicros, seq, times[parent], seqs[parent])) {
+      long pt = heapTimes[parent];
+      if (pt < timeMicros || (pt == timeMicros && slotSeqs[heapSlots[parent]] < seq)) {
         break;
       }
-      move(parent, i);
+      heapTimes[i] = pt;
+      heapSlots[i] = heapSlots[parent];
       i = parent;
     }
-    set(i, timeMicros, seq, kind, arg, ref);
+    heapTimes[i] = timeMicros;
+    heapSlots[i] = slot;
   }
 
-  /** True when no event is pending. */
   public boolean isEmpty() {
     return size == 0;
   }
@@ -64,47 +74,52 @@ public final class EventQueue {
     return size;
   }
 
-  /** Time of the earliest pending event; the queue must not be empty. */
+  /** Time of the earliest event (undefined when empty). */
   public long peekTime() {
-    return times[0];
+    return heapTimes[0];
   }
 
-  /** Removes the earliest event; its fields are then readable through the accessors. */
+  /** Removes the earliest event; its fields are then readable until the next poll. */
   public void poll() {
     if (size == 0) {
       throw new IllegalStateException("poll on an empty event queue");
     }
-    curTime = times[0];
-    curKind = kinds[0];
-    curArg = args[0];
-    curRef = refs[0];
+    int top = heapSlots[0];
+    curTime = heapTimes[0];
+    curKind = slotKinds[top];
+    curArg = slotArgs[top];
+    curRef = slotRefs[top];
+    slotRefs[top] = null;
+    release(top);
     int last = --size;
-    long t = times[last];
-    long s = seqs[last];
-    int k = kinds[last];
-    int a = args[last];
-    Object r = refs[last];
-    refs[last] = null;
+    if (last == 0) {
+      return;
+    }
+    long t = heapTimes[last];
+    int s = heapSlots[last];
+    long seq = slotSeqs[s];
     int i = 0;
-    // Sift the former last element down from the root.
-    while (true) {
+    int half = last >>> 1;
+    while (i < half) {
       int child = 2 * i + 1;
-      if (child >= size) {
-        break;
-      }
       int right = child + 1;
-      if (right < size && less(times[right], seqs[right], times[child], seqs[child])) {
-        child = right;
+      long ct = heapTimes[child];
+      if (right < last) {
+        long rt = heapTimes[right];
+        if (rt < ct || (rt == ct && slotSeqs[heapSlots[right]] < slotSeqs[heapSlots[child]])) {
+          child = right;
+          ct = rt;
+        }
       }
-      if (!less(times[child], seqs[child], t, s)) {
+      if (t < ct || (t == ct && seq < slotSeqs[heapSlots[child]])) {
         break;
       }
-      move(child, i);
+      heapTimes[i] = ct;
+      heapSlots[i] = heapSlots[child];
       i = child;
     }
-    if (size > 0) {
-      set(i, t, s, k, a, r);
-    }
+    heapTimes[i] = t;
+    heapSlots[i] = s;
   }
 
   public long time() {
@@ -123,28 +138,22 @@ public final class EventQueue {
     return curRef;
   }
 
-  private static boolean less(long t1, long s1, long t2, long s2) {
-    return t1 < t2 || (t1 == t2 && s1 < s2);
+  private int allocate() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotsUsed == slotSeqs.length) {
+      int n = slotsUsed * 2;
+      slotSeqs = Arrays.copyOf(slotSeqs, n);
+      slotKinds = Arrays.copyOf(slotKinds, n);
+      slotArgs = Arrays.copyOf(slotArgs, n);
+      slotRefs = Arrays.copyOf(slotRefs, n);
+      freeSlots = Arrays.copyOf(freeSlots, n);
+    }
+    return slotsUsed++;
   }
 
-  private void move(int from, int to) {
-    set(to, times[from], seqs[from], kinds[from], args[from], refs[from]);
-  }
-
-  private void set(int i, long t, long s, int k, int a, Object r) {
-    times[i] = t;
-    seqs[i] = s;
-    kinds[i] = k;
-    args[i] = a;
-    refs[i] = r;
-  }
-
-  private void grow() {
-    int n = times.length * 2;
-    times = Arrays.copyOf(times, n);
-    seqs = Arrays.copyOf(seqs, n);
-    kinds = Arrays.copyOf(kinds, n);
-    args = Arrays.copyOf(args, n);
-    refs = Arrays.copyOf(refs, n);
+  private void release(int slot) {
+    freeSlots[freeCount++] = slot;
   }
 }

@@ -115,6 +115,9 @@ public final class PrometheusView {
         pRunning += e.inService();
       }
     }
+    // A shared queue's waiting requests are spread over the engines that report (a per-pod
+    // average of the frontend's queue depth).
+    pWaiting += pReporting > 0 ? cluster.sharedPrefillWaiting() : 0;
     int dReporting = 0;
     long dWaiting = 0;
     long dRunning = 0;

@@ -26,10 +26,14 @@ public final class WindowRecorder {
   private final List<IntervalRow> rows = new ArrayList<>();
   private long windowStart;
   private long arrivals;
+  private long inputTokens;
+  private long outputTokens;
   private long completions;
   private long gpuMicrosAtStart;
   private long countedWindows;
   private long metWindows;
+  private long ttftMetWindows;
+  private long itlMetWindows;
 
   public WindowRecorder(long windowMicros, SlaTargets sla) {
     if (windowMicros <= 0) {
@@ -44,8 +48,11 @@ public final class WindowRecorder {
     return windowStart + windowMicros;
   }
 
-  public void arrival() {
+  /** An arrival with its ISL and OSL (the load the time series shows per role). */
+  public void arrival(int inputTokens, int outputTokens) {
     arrivals++;
+    this.inputTokens += inputTokens;
+    this.outputTokens += outputTokens;
   }
 
   public void firstToken(long ttftMicros) {
@@ -89,6 +96,12 @@ public final class WindowRecorder {
       if (met) {
         metWindows++;
       }
+      if (ttftOk) {
+        ttftMetWindows++;
+      }
+      if (itlOk) {
+        itlMetWindows++;
+      }
     }
     long gpuMicros = cluster.integralGpuMicros(end);
     rows.add(
@@ -96,6 +109,8 @@ public final class WindowRecorder {
             windowStart / 1e6,
             end / 1e6,
             arrivals,
+            inputTokens,
+            outputTokens,
             completions,
             LatencyHistograms.percentileMillis(ttft, 50),
             LatencyHistograms.percentileMillis(ttft, 90),
@@ -105,6 +120,8 @@ public final class WindowRecorder {
             LatencyHistograms.percentileMillis(itl, 99),
             counted,
             met,
+            counted && ttftOk,
+            counted && itlOk,
             cluster.count(Role.PREFILL, EngineState.READY),
             cluster.count(Role.PREFILL, EngineState.STARTING),
             cluster.count(Role.PREFILL, EngineState.DRAINING),
@@ -115,6 +132,8 @@ public final class WindowRecorder {
     gpuMicrosAtStart = gpuMicros;
     windowStart = end;
     arrivals = 0;
+    inputTokens = 0;
+    outputTokens = 0;
     completions = 0;
     ttft.reset();
     itl.reset();
@@ -132,5 +151,15 @@ public final class WindowRecorder {
   /** Counted windows in which every percentile target held. */
   public long metWindows() {
     return metWindows;
+  }
+
+  /** Counted windows whose TTFT percentile held (whatever the ITL did). */
+  public long ttftMetWindows() {
+    return ttftMetWindows;
+  }
+
+  /** Counted windows whose ITL percentile held (whatever the TTFT did). */
+  public long itlMetWindows() {
+    return itlMetWindows;
   }
 }

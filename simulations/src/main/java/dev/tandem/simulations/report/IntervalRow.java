@@ -9,6 +9,8 @@ package dev.tandem.simulations.report;
  * @param startSeconds window start, s of simulated time
  * @param endSeconds window end, s
  * @param arrivals requests that arrived in the window
+ * @param inputTokens Σ ISL of the window's arrivals, tokens (the prefill load)
+ * @param outputTokens Σ OSL of the window's arrivals, tokens (the decode load)
  * @param completions requests that completed in the window
  * @param ttftP50Millis TTFT p50, ms
  * @param ttftP90Millis TTFT p90, ms
@@ -20,6 +22,8 @@ package dev.tandem.simulations.report;
  *     towards SLA attainment)
  * @param slaMet true when every percentile target held: the TTFT at the SLA's TTFT percentile ≤ its
  *     target (or no TTFT observed) and likewise for ITL
+ * @param ttftMet counted and the TTFT percentile held (the prefill side of {@code slaMet})
+ * @param itlMet counted and the ITL percentile held (the decode side)
  * @param prefillReady prefill engines ready at the end
  * @param prefillStarting prefill engines starting
  * @param prefillDraining prefill engines draining
@@ -32,6 +36,8 @@ public record IntervalRow(
     double startSeconds,
     double endSeconds,
     long arrivals,
+    long inputTokens,
+    long outputTokens,
     long completions,
     double ttftP50Millis,
     double ttftP90Millis,
@@ -41,6 +47,8 @@ public record IntervalRow(
     double itlP99Millis,
     boolean slaCounted,
     boolean slaMet,
+    boolean ttftMet,
+    boolean itlMet,
     int prefillReady,
     int prefillStarting,
     int prefillDraining,
@@ -52,5 +60,15 @@ public record IntervalRow(
   /** Arrivals per second over the window. */
   public double arrivalRatePerSecond() {
     return arrivals / (endSeconds - startSeconds);
+  }
+
+  /** Prompt tokens arriving per second over the window (prefill demand), tokens/s. */
+  public double inputTokensPerSecond() {
+    return inputTokens / (endSeconds - startSeconds);
+  }
+
+  /** Output tokens arriving per second over the window (decode demand), tokens/s. */
+  public double outputTokensPerSecond() {
+    return outputTokens / (endSeconds - startSeconds);
   }
 }

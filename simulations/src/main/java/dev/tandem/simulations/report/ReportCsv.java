@@ -16,13 +16,13 @@ public final class ReportCsv {
 
   public static final String SUMMARY_HEADER =
       "policy,requests,completed,ttft_attainment,itl_attainment,both_attainment,sla_attainment,"
-          + "sla_windows,ttft_p50_ms,ttft_p90_ms,ttft_p99_ms,itl_p50_ms,itl_p90_ms,itl_p99_ms,"
+          + "sla_windows,sla_ttft_attainment,sla_itl_attainment,ttft_p50_ms,ttft_p90_ms,ttft_p99_ms,itl_p50_ms,itl_p90_ms,itl_p99_ms,"
           + "duration_s,goodput_per_s,gpu_hours,good_requests_per_gpu_hour,scaling_actions,"
           + "engines_requested,engines_removed,simulated_s";
 
   public static final String SERIES_HEADER =
-      "start_s,end_s,arrivals,arrival_rate_per_s,completions,ttft_p50_ms,ttft_p90_ms,ttft_p99_ms,"
-          + "itl_p50_ms,itl_p90_ms,itl_p99_ms,sla_counted,sla_met,prefill_ready,prefill_starting,"
+      "start_s,end_s,arrivals,arrival_rate_per_s,input_tokens,output_tokens,completions,ttft_p50_ms,ttft_p90_ms,ttft_p99_ms,"
+          + "itl_p50_ms,itl_p90_ms,itl_p99_ms,sla_counted,sla_met,sla_ttft_met,sla_itl_met,prefill_ready,prefill_starting,"
           + "prefill_draining,decode_ready,decode_starting,decode_draining,gpus_avg";
 
   public static void writeSummary(List<RunSummary> runs, Writer out) {
@@ -40,6 +40,8 @@ public final class ReportCsv {
         sb.append(',').append(Fmt.fixed(v, 6));
       }
       sb.append(',').append(r.slaWindows());
+      sb.append(',').append(Fmt.fixed(r.ttftSlaAttainment(), 6));
+      sb.append(',').append(Fmt.fixed(r.itlSlaAttainment(), 6));
       for (double v :
           new double[] {
             r.ttftP50Millis(), r.ttftP90Millis(), r.ttftP99Millis(),
@@ -71,6 +73,10 @@ public final class ReportCsv {
           .append(',')
           .append(Fmt.fixed(r.arrivalRatePerSecond(), 4))
           .append(',')
+          .append(r.inputTokens())
+          .append(',')
+          .append(r.outputTokens())
+          .append(',')
           .append(r.completions());
       for (double v :
           new double[] {
@@ -81,6 +87,8 @@ public final class ReportCsv {
       }
       sb.append(',').append(r.slaCounted() ? 1 : 0);
       sb.append(',').append(r.slaMet() ? 1 : 0);
+      sb.append(',').append(r.ttftMet() ? 1 : 0);
+      sb.append(',').append(r.itlMet() ? 1 : 0);
       for (int v :
           new int[] {
             r.prefillReady(), r.prefillStarting(), r.prefillDraining(),

@@ -12,6 +12,8 @@ package dev.tandem.simulations.report;
  * @param slaAttainment share of one-minute windows in which every percentile target held (among
  *     windows that observed a latency)
  * @param slaWindows windows counted for {@code slaAttainment}
+ * @param ttftSlaAttainment share of counted windows whose TTFT percentile held (prefill side)
+ * @param itlSlaAttainment share of counted windows whose ITL percentile held (decode side)
  * @param ttftP50Millis TTFT p50 over the run, ms
  * @param ttftP90Millis TTFT p90, ms
  * @param ttftP99Millis TTFT p99, ms
@@ -37,6 +39,8 @@ public record RunSummary(
     double bothAttainment,
     double slaAttainment,
     long slaWindows,
+    double ttftSlaAttainment,
+    double itlSlaAttainment,
     double ttftP50Millis,
     double ttftP90Millis,
     double ttftP99Millis,

@@ -28,4 +28,19 @@ public record Scenario(
   public Scenario {
     policies = List.copyOf(policies);
   }
+
+  /** The same scenario comparing other policies. */
+  public Scenario withPolicies(List<Supplier<ScalingPolicy>> others) {
+    return new Scenario(name, description, arrivals, config, others, seed);
+  }
+
+  /** The same scenario with another configuration (start-up time, horizon, cluster). */
+  public Scenario withConfig(SimulationConfig other) {
+    return new Scenario(name, description, arrivals, other, policies, seed);
+  }
+
+  /** The same scenario with other arrivals (e.g. cut short). */
+  public Scenario withArrivals(ArrivalStream other) {
+    return new Scenario(name, description, other, config, policies, seed);
+  }
 }

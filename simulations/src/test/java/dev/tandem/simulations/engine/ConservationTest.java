@@ -27,7 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConservationTest {
 
-  record Case(String name, Supplier<ScalingPolicy> policy) {
+  record Case(String name, Supplier<ScalingPolicy> policy, boolean sharedPrefillQueue) {
+
+    Case(String name, Supplier<ScalingPolicy> policy) {
+      this(name, policy, false);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -52,7 +57,12 @@ class ConservationTest {
                         1,
                         1,
                         dev.tandem.simulations.policy.dynamo.LastValuePredictor::new))),
-        new Case("HPA scaling up and down", () -> new HpaPolicy(1.0, 0.15, 1, 32, 1, 1)));
+        new Case("HPA scaling up and down", () -> new HpaPolicy(1.0, 0.15, 1, 32, 1, 1)),
+        new Case("static 2P/3D, shared prefill queue", () -> new StaticSplitPolicy(2, 3), true),
+        new Case(
+            "HPA, shared prefill queue (engines join and drain while requests wait)",
+            () -> new HpaPolicy(1.0, 0.15, 1, 32, 1, 1),
+            true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -61,7 +71,10 @@ class ConservationTest {
     SimulationConfig config =
         SimulationConfig.of(
                 TestProfiles.h200(), SlaTargets.millis(90, 200, 90, 10), Duration.ofSeconds(30))
-            .withCluster(ClusterOptions.DEFAULTS.withKvTransfer(new KvTransfer.Fixed(2_000)));
+            .withCluster(
+                ClusterOptions.DEFAULTS
+                    .withKvTransfer(new KvTransfer.Fixed(2_000))
+                    .withSharedPrefillQueue(c.sharedPrefillQueue()));
     SinusoidArrivals load = new SinusoidArrivals(2, 30, 300, 900, 2000, 200);
     int expected = countArrivals(load, 5);
     java.util.BitSet seen = new java.util.BitSet(expected);

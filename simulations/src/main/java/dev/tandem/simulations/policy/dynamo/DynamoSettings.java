@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * @param initialPrefill prefill engines at time 0
  * @param initialDecode decode engines at time 0
  * @param predictor a fresh predictor per series (request count, ISL, OSL)
+ * @param loadHeadroom multiplier on the forecast request count N̂ (1 = the reference as published;
+ *     not a knob of the reference itself: the frontier sweep turns it, with the ITL target, to
+ *     trade GPU-hours for attainment)
  */
 public record DynamoSettings(
     double adjustmentIntervalSeconds,
@@ -26,9 +29,37 @@ public record DynamoSettings(
     boolean correction,
     int initialPrefill,
     int initialDecode,
-    Supplier<LoadPredictor> predictor) {
+    Supplier<LoadPredictor> predictor,
+    double loadHeadroom) {
+
+  /** As published: no load headroom. */
+  public DynamoSettings(
+      double adjustmentIntervalSeconds,
+      double itlTargetMillis,
+      double ttftTargetMillis,
+      int minEndpoint,
+      int maxGpuBudget,
+      boolean correction,
+      int initialPrefill,
+      int initialDecode,
+      Supplier<LoadPredictor> predictor) {
+    this(
+        adjustmentIntervalSeconds,
+        itlTargetMillis,
+        ttftTargetMillis,
+        minEndpoint,
+        maxGpuBudget,
+        correction,
+        initialPrefill,
+        initialDecode,
+        predictor,
+        1.0);
+  }
 
   public DynamoSettings {
+    if (!(loadHeadroom > 0) || Double.isInfinite(loadHeadroom)) {
+      throw new IllegalArgumentException("loadHeadroom must be finite > 0, got " + loadHeadroom);
+    }
     if (!(adjustmentIntervalSeconds > 0) || !(itlTargetMillis > 0) || !(ttftTargetMillis > 0)) {
       throw new IllegalArgumentException("interval and targets must be > 0");
     }
@@ -53,7 +84,8 @@ public record DynamoSettings(
         on,
         initialPrefill,
         initialDecode,
-        predictor);
+        predictor,
+        loadHeadroom);
   }
 
   public DynamoSettings withBudget(int gpus) {
@@ -66,6 +98,52 @@ public record DynamoSettings(
         correction,
         initialPrefill,
         initialDecode,
-        predictor);
+        predictor,
+        loadHeadroom);
+  }
+
+  /** The same settings sized for a different ITL target (a frontier-sweep knob). */
+  public DynamoSettings withItlTarget(double millis) {
+    return new DynamoSettings(
+        adjustmentIntervalSeconds,
+        millis,
+        ttftTargetMillis,
+        minEndpoint,
+        maxGpuBudget,
+        correction,
+        initialPrefill,
+        initialDecode,
+        predictor,
+        loadHeadroom);
+  }
+
+  /** The same settings with N̂ multiplied by {@code factor} (a frontier-sweep knob). */
+  public DynamoSettings withLoadHeadroom(double factor) {
+    return new DynamoSettings(
+        adjustmentIntervalSeconds,
+        itlTargetMillis,
+        ttftTargetMillis,
+        minEndpoint,
+        maxGpuBudget,
+        correction,
+        initialPrefill,
+        initialDecode,
+        predictor,
+        factor);
+  }
+
+  /** The same settings starting from {@code prefill}/{@code decode} warm engines. */
+  public DynamoSettings withInitial(int prefill, int decode) {
+    return new DynamoSettings(
+        adjustmentIntervalSeconds,
+        itlTargetMillis,
+        ttftTargetMillis,
+        minEndpoint,
+        maxGpuBudget,
+        correction,
+        prefill,
+        decode,
+        predictor,
+        loadHeadroom);
   }
 }

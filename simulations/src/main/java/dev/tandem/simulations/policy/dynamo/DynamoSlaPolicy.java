@@ -92,7 +92,7 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
     requests.addDataPoint(w.arrivals());
     isl.addDataPoint(w.inputTokensMean());
     osl.addDataPoint(w.outputTokensMean());
-    double n = requests.predictNext();
+    double n = requests.predictNext() * settings.loadHeadroom();
     double i = isl.predictNext();
     double out = osl.predictNext();
     if (Double.isNaN(n) || Double.isNaN(i) || Double.isNaN(out)) {

@@ -1,0 +1,135 @@
+package dev.tandem.simulations.catalog;
+
+import dev.tandem.simulations.compare.OracleSearch;
+import dev.tandem.simulations.compare.StaticSplitSearch;
+import dev.tandem.simulations.policy.NamedPolicy;
+import dev.tandem.simulations.policy.ReplicaTargets;
+import dev.tandem.simulations.policy.ScalingPolicy;
+import dev.tandem.simulations.policy.StaticSplitPolicy;
+import dev.tandem.simulations.policy.dynamo.DynamoSettings;
+import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
+import dev.tandem.simulations.policy.hpa.HpaPolicy;
+import dev.tandem.simulations.scenario.PolicyContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Policies by name, for {@code tandem simulate --policies a,b,...}. Each name maps to a factory
+ * that builds a fresh policy for a scenario's {@link PolicyContext}; {@code static-<P>p<D>d} (e.g.
+ * {@code static-2p2d}) is recognised as a pattern. Tandem's planner is registered the same way:
+ * {@code registry.register("tandem", "...", ctx -> new TandemPolicy(...))}.
+ */
+public final class PolicyRegistry {
+
+  /** Builds one fresh policy for a run. */
+  @FunctionalInterface
+  public interface Factory {
+    ScalingPolicy create(PolicyContext ctx);
+  }
+
+  /** A registered name with its one-line description. */
+  public record Entry(String name, String description, Factory factory) {}
+
+  private static final Pattern STATIC = Pattern.compile("static-(\\d+)p(\\d+)d");
+
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  /** Adds (or replaces) {@code name}. */
+  public PolicyRegistry register(String name, String description, Factory factory) {
+    entries.put(name, new Entry(name, description, factory));
+    return this;
+  }
+
+  /** The registered names (and the static pattern), in registration order. */
+  public List<Entry> entries() {
+    List<Entry> all = new ArrayList<>();
+    all.add(
+        new Entry(
+            "static-<P>p<D>d", "fixed P prefill and D decode engines, e.g. static-2p2d", null));
+    all.addAll(entries.values());
+    return all;
+  }
+
+  public boolean knows(String name) {
+    return entries.containsKey(name) || STATIC.matcher(name).matches();
+  }
+
+  /** A fresh policy named {@code name} for {@code ctx}. */
+  public ScalingPolicy create(String name, PolicyContext ctx) {
+    Matcher m = STATIC.matcher(name);
+    if (m.matches()) {
+      return new StaticSplitPolicy(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException(
+          "unknown policy '"
+              + name
+              + "'; known: "
+              + String.join(", ", entries().stream().map(Entry::name).toList()));
+    }
+    return e.factory().create(ctx);
+  }
+
+  /**
+   * The simulator's own policies: {@code dynamo-sla}, {@code hpa}, {@code best-static}, {@code
+   * oracle}. ({@code tandem} is added by whoever wires the planner in.)
+   */
+  public static PolicyRegistry standard() {
+    return new PolicyRegistry()
+        .register(
+            "tandem",
+            "Tandem: the production ControlLoop and planner, forecasting-module selector, policy"
+                + " defaults (prefill 30 s / decode 60 s), warm-started",
+            ctx ->
+                dev.tandem.simulations.tandem.TandemPolicy.forScenario(
+                    ctx.config(),
+                    dev.tandem.simulations.tandem.TandemSettings.defaults(),
+                    ctx.initialCounts()))
+        .register(
+            "dynamo-sla",
+            "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, last-value forecast",
+            ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
+        .register(
+            "hpa",
+            "Kubernetes HPA per role: 1 waiting request per prefill engine; decode KV usage at"
+                + " 90 % of the usage that meets the ITL target at the mean context",
+            ctx -> hpa(ctx, 1.0, ctx.hpaKvTarget()))
+        .register(
+            "best-static",
+            "cheapest fixed split reaching the target SLA attainment (searched)",
+            ctx -> {
+              StaticSplitSearch.Result r = StaticSplitSearch.find(ctx);
+              return new NamedPolicy(
+                  "best-static-" + r.label(), new StaticSplitPolicy(r.prefill(), r.decode()));
+            })
+        .register(
+            "oracle",
+            "clairvoyant per-minute counts one start-up ahead, cheapest reaching the target",
+            ctx -> {
+              OracleSearch.Result r = OracleSearch.find(ctx);
+              return new NamedPolicy(
+                  String.format(Locale.ROOT, "oracle-u%.2f", r.utilisation()),
+                  OracleSearch.policy(ctx, r.utilisation()));
+            });
+  }
+
+  /** The reference planner as published, for this scenario's SLA, warm-started. */
+  public static DynamoSettings dynamoDefaults(PolicyContext ctx) {
+    ReplicaTargets warm = ctx.initialCounts();
+    return DynamoSettings.defaults(
+            ctx.config().sla().ttftTargetMillis(), ctx.config().sla().itlTargetMillis())
+        .withInitial(warm.prefill(), warm.decode());
+  }
+
+  /** An HPA per role with these targets, 1 to 256 engines, warm-started. */
+  public static HpaPolicy hpa(PolicyContext ctx, double waitingTarget, double kvTarget) {
+    ReplicaTargets warm = ctx.initialCounts();
+    return new HpaPolicy(waitingTarget, kvTarget, 1, 256, warm.prefill(), warm.decode());
+  }
+}
