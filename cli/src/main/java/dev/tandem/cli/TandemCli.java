@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tandem 0.1.0-SNAPSHOT",
     description = "SLA-driven autoscaler for disaggregated LLM inference on Kubernetes.",
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ProfileCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      ProfileCommand.class,
+      ForecastCommand.class,
+      RecommendCommand.class,
+      SimulateCommand.class
+    })
 public final class TandemCli implements Runnable {
 
   /** Exit status for input that is readable but wrong. */

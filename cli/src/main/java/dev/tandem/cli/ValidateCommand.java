@@ -1,5 +1,7 @@
 package dev.tandem.cli;
 
+import dev.tandem.config.policy.GpuPoolDefinition;
+import dev.tandem.config.policy.GpuPoolLoader;
 import dev.tandem.config.policy.PolicySet;
 import dev.tandem.config.policy.SlaPolicyLoader;
 import dev.tandem.config.yaml.Problems;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     description = {
-      "Check SLA policy and performance profile files (or directories of them).",
+      "Check SLA policy, GPU pool and performance profile files (or directories of them).",
       "Every problem is listed as file:line:column: field.path: what is wrong.",
       "Exit status: 0 valid, 1 invalid (or warnings with --strict), 2 usage error."
     })
@@ -50,8 +52,11 @@ final class ValidateCommand implements Callable<Integer> {
       documents.addAll(YamlFiles.readAll(path, problems));
     }
     PolicySet policies =
-        new SlaPolicyLoader(List.of(ProfileDocuments.KIND)).read(documents, problems);
+        new SlaPolicyLoader(List.of(ProfileDocuments.KIND, GpuPoolDefinition.KIND))
+            .read(documents, problems);
     ProfileDocuments profiles = ProfileDocuments.check(policies.otherDocuments(), problems);
+    List<GpuPoolDefinition> pools = GpuPoolLoader.read(policies.otherDocuments(), problems);
+    GpuPoolLoader.checkReferences(policies.policies(), pools, problems);
     BoundPolicies bound = PolicyProfileBinder.bind(policies, problems);
 
     int errors = problems.size();
@@ -59,6 +64,10 @@ final class ValidateCommand implements Callable<Integer> {
     bound.warnings().forEach(w -> warnings.add(w.toString()));
     bound.bound().forEach(p -> out.println("ok      " + Summaries.policy(p)));
     profiles.summaries().forEach(s -> out.println("ok      " + s));
+    pools.forEach(
+        p ->
+            out.println(
+                "ok      " + p.origin() + ": GpuPool " + p.name() + " (" + p.maxGpus() + " GPUs)"));
     warnings.forEach(w -> out.println("warning " + w));
     problems.list().forEach(p -> err.println("error   " + p));
     out.printf(

@@ -1,0 +1,274 @@
+package dev.tandem.cli;
+
+import dev.tandem.profiles.io.PerformanceProfileLoader;
+import dev.tandem.profiles.model.PerformanceProfile;
+import dev.tandem.simulations.catalog.Comparison;
+import dev.tandem.simulations.catalog.ComparisonText;
+import dev.tandem.simulations.catalog.OutputDirectory;
+import dev.tandem.simulations.catalog.PolicyRegistry;
+import dev.tandem.simulations.catalog.ScenarioCatalog;
+import dev.tandem.simulations.engine.ProgressListener;
+import dev.tandem.simulations.metrics.SlaTargets;
+import dev.tandem.simulations.scenario.Scenario;
+import dev.tandem.traces.AzureTraceReader;
+import dev.tandem.traces.JsonlTraceReader;
+import dev.tandem.traces.Request;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tandem simulate}: runs a built-in scenario (or a trace file) through the simulator with
+ * several scaling policies, prints the comparison table, and writes CSV/JSON, charts and an HTML
+ * page. Thin: scenarios, policies, sweeps and writers live in the simulations module.
+ */
+@Command(
+    name = "simulate",
+    sortOptions = false,
+    description = {
+      "Replay a scenario through the simulated cluster under several scaling policies and compare"
+          + " SLA attainment, latency, goodput and GPU-hours.",
+      "With no arguments: the default scenario ("
+          + ScenarioCatalog.DEFAULT
+          + ") on data shipped with Tandem, well under a minute.",
+      "Outputs: the table on stdout; summary.csv/json, series-<policy>.csv/json, charts (PNG) and"
+          + " index.html in --out."
+    })
+final class SimulateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description = "Built-in scenario (default ${DEFAULT-VALUE}); 'list' lists them.",
+      defaultValue = ScenarioCatalog.DEFAULT)
+  String scenario;
+
+  @Option(names = "--list", description = "List the built-in scenarios and policies, then exit.")
+  boolean list;
+
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE",
+      description = "Replay a trace file instead: Azure CSV (*.csv) or Dynamo/Mooncake JSONL.")
+  Path trace;
+
+  @Option(
+      names = "--sla",
+      paramLabel = "TTFT_MS,ITL_MS",
+      split = ",",
+      description = "p90 TTFT and p90 ITL targets in ms for --trace (default 200,10).")
+  List<Double> sla;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description =
+          "Performance profile (default examples/profiles/h200-llama-3.1-8b-fp8-tp1.yaml).")
+  Path profile;
+
+  @Option(
+      names = "--policies",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Policies to compare, e.g. static-2p2d,dynamo-sla,hpa,best-static,oracle.")
+  List<String> policies;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output directory (default ./tandem-out/<scenario>).")
+  Path out;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Arrival seed (default ${DEFAULT-VALUE}).",
+      defaultValue = "42")
+  long seed;
+
+  @Option(
+      names = "--startup",
+      paramLabel = "DURATION",
+      description = "Engine start-up time, e.g. 30s, 2m, PT5M (default: the scenario's, 60 s).",
+      converter = SimulateDurations.class)
+  Duration startup;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      description = "Cut the load after this long, e.g. 20m, 6h.",
+      converter = SimulateDurations.class)
+  Duration duration;
+
+  @Option(
+      names = "--frontier",
+      negatable = true,
+      description =
+          "Sweep the baselines' knobs and compare with their frontiers (default: on where cheap).")
+  Boolean frontier;
+
+  @Option(
+      names = "--target",
+      paramLabel = "SHARE",
+      description =
+          "SLA attainment the best static split and the oracle must reach (default ${DEFAULT-VALUE}).",
+      defaultValue = "0.9")
+  double target;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Folder with servegen_alibaba_bailian/ (default <repo>/../shared/data/traces).")
+  Path data;
+
+  @Option(
+      names = "--prefill-queue",
+      paramLabel = "shared|per-engine",
+      description =
+          "Prefill queueing: one shared queue idle engines pull from, or a queue per engine"
+              + " chosen at arrival (default: the scenario's).")
+  String prefillQueue;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no sweep notes on stderr.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (list || "list".equals(scenario)) {
+      stdout.print(SimulateListing.render(PolicyRegistry.standard()));
+      stdout.flush();
+      return 0;
+    }
+    Path root = SimulateRoot.locate();
+    PerformanceProfile loaded =
+        PerformanceProfileLoader.load(
+            profile != null ? profile : root.resolve(ScenarioCatalog.DEFAULT_PROFILE));
+    Path dataDir = data != null ? data : root.resolve("../shared/data/traces").normalize();
+    ScenarioCatalog.Options options =
+        new ScenarioCatalog.Options(
+            loaded,
+            Optional.of(dataDir),
+            seed,
+            Optional.ofNullable(startup),
+            Optional.ofNullable(duration),
+            sharedQueue());
+    Scenario built;
+    List<String> names;
+    boolean sweep;
+    if (trace != null) {
+      built = traceScenario(options);
+      names = ScenarioCatalog.TRACE_POLICIES;
+      sweep = true;
+    } else {
+      ScenarioCatalog.Entry entry =
+          ScenarioCatalog.entry(scenario)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "unknown scenario '" + scenario + "' (see --scenario list)"));
+      built = ScenarioCatalog.build(scenario, options);
+      names = entry.policies();
+      sweep = entry.frontierByDefault();
+    }
+    if (policies != null && !policies.isEmpty()) {
+      names = policies;
+    }
+    PolicyRegistry registry = PolicyRegistry.standard();
+    for (String n : names) {
+      if (!registry.knows(n)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unknown policy '" + n + "' (see --list)");
+      }
+    }
+    boolean interactive = !quiet && System.console() != null;
+    long horizon = built.config().horizonMicros();
+    Function<String, ProgressListener> progress =
+        interactive
+            ? name -> new SimulateProgressBar(stderr, name, horizon, System::nanoTime)
+            : name -> ProgressListener.NONE;
+    Comparison c =
+        Comparison.run(
+            built,
+            registry,
+            new Comparison.Plan(
+                names,
+                frontier != null ? frontier : sweep,
+                target,
+                progress,
+                quiet
+                    ? s -> {}
+                    : s -> {
+                      stderr.println(s);
+                      stderr.flush();
+                    }));
+    if (interactive) {
+      stderr.print("\r" + " ".repeat(SimulateProgressBar.WIDTH + 40) + "\r");
+      stderr.flush();
+    }
+    stdout.print(ComparisonText.render(c));
+    Path dir = out != null ? out : Path.of("tandem-out", built.name());
+    OutputDirectory.write(c, dir);
+    stdout.println();
+    stdout.println("wrote " + dir.resolve("index.html") + " (and CSV, JSON, PNG beside it)");
+    stdout.flush();
+    return 0;
+  }
+
+  private Optional<Boolean> sharedQueue() {
+    if (prefillQueue == null) {
+      return Optional.empty();
+    }
+    return switch (prefillQueue) {
+      case "shared" -> Optional.of(true);
+      case "per-engine" -> Optional.of(false);
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--prefill-queue must be shared or per-engine, got '" + prefillQueue + "'");
+    };
+  }
+
+  private Scenario traceScenario(ScenarioCatalog.Options options) {
+    if (!Files.isRegularFile(trace)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + trace);
+    }
+    String file = trace.getFileName().toString();
+    List<Request> requests =
+        file.endsWith(".csv") ? AzureTraceReader.read(trace) : JsonlTraceReader.read(trace);
+    double ttft = sla != null && sla.size() == 2 ? sla.get(0) : 200;
+    double itl = sla != null && sla.size() == 2 ? sla.get(1) : 10;
+    String name = file.replaceAll("\\.[^.]*$", "");
+    return ScenarioCatalog.fromRequests(
+        name,
+        "trace "
+            + trace
+            + " ("
+            + requests.size()
+            + " requests, as recorded: no rate scaling); p90 TTFT ≤ "
+            + ttft
+            + " ms, p90 ITL ≤ "
+            + itl
+            + " ms; "
+            + options.profile().metadata().name(),
+        requests,
+        SlaTargets.millis(90, ttft, 90, itl),
+        options);
+  }
+}
