@@ -78,7 +78,7 @@ public final class PolicyRegistry {
 
   /**
    * The simulator's own policies: {@code dynamo-sla}, {@code hpa}, {@code best-static}, {@code
-   * oracle}. ({@code tandem} is added by whoever wires the planner in.)
+   * oracle}, and {@code tandem}: the real planner behind the simulated ports.
    */
   public static PolicyRegistry standard() {
     return new PolicyRegistry()

@@ -37,11 +37,11 @@ public final class ScenarioCatalog {
       dev.tandem.simulations.scenario.BuiltInScenarios.DEFAULT_PROFILE;
 
   static final List<String> SHORT_POLICIES =
-      List.of("static-2p2d", "dynamo-sla", "hpa", "best-static", "oracle");
+      List.of("tandem", "static-2p2d", "dynamo-sla", "hpa", "best-static", "oracle");
 
   /** Policies compared on trace scenarios by default. */
   public static final List<String> TRACE_POLICIES =
-      List.of("dynamo-sla", "hpa", "best-static", "oracle");
+      List.of("tandem", "dynamo-sla", "hpa", "best-static", "oracle");
 
   private ScenarioCatalog() {}
 
@@ -117,7 +117,7 @@ public final class ScenarioCatalog {
             "servegen-large-14d",
             "ServeGen m-large, all 14 days at its own rate (≈237 M requests), p90 TTFT 200 ms,"
                 + " p90 ITL 10 ms",
-            List.of("dynamo-sla", "hpa"),
+            List.of("tandem", "dynamo-sla", "hpa"),
             false),
         new Entry(
             "profile-drift",
