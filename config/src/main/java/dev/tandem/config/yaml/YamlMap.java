@@ -246,28 +246,20 @@ public final class YamlMap {
 
   /** A sequence of numbers; items that are not numbers are reported and left out. */
   public List<Double> numbers(String key) {
-    List<Double> result = new ArrayList<>();
-    Optional<SequenceNode> sequence = sequence(key);
-    if (sequence.isEmpty()) {
-      return result;
-    }
-    List<Node> items = sequence.get().getValue();
-    for (int i = 0; i < items.size(); i++) {
-      Node item = items.get(i);
-      Double value = item instanceof ScalarNode s ? toDouble(s) : null;
-      if (value == null) {
-        problems.add(
-            at(source, item), path(key) + "[" + i + "]", "must be a number, not " + describe(item));
-      } else {
-        result.add(value);
-      }
-    }
-    return result;
+    return items(key, "a number", item -> item instanceof ScalarNode s ? toDouble(s) : null);
   }
 
-  /** A sequence of strings. */
+  /** A sequence of strings; items that are not strings are reported and left out. */
   public List<String> strings(String key) {
-    List<String> result = new ArrayList<>();
+    return items(
+        key,
+        "a string",
+        item -> item instanceof ScalarNode s && !Tag.NULL.equals(s.getTag()) ? s.getValue() : null);
+  }
+
+  /** The items of a sequence converted by {@code convert} (null = wrong type, reported). */
+  private <T> List<T> items(String key, String expected, Function<Node, T> convert) {
+    List<T> result = new ArrayList<>();
     Optional<SequenceNode> sequence = sequence(key);
     if (sequence.isEmpty()) {
       return result;
@@ -275,11 +267,14 @@ public final class YamlMap {
     List<Node> items = sequence.get().getValue();
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
-      if (item instanceof ScalarNode s && !Tag.NULL.equals(s.getTag())) {
-        result.add(s.getValue());
-      } else {
+      T value = convert.apply(item);
+      if (value == null) {
         problems.add(
-            at(source, item), path(key) + "[" + i + "]", "must be a string, not " + describe(item));
+            at(source, item),
+            path(key) + "[" + i + "]",
+            "must be " + expected + ", not " + describe(item));
+      } else {
+        result.add(value);
       }
     }
     return result;
