@@ -7,7 +7,6 @@ import dev.tandem.simulations.cluster.EngineState;
 import dev.tandem.simulations.cluster.PrefillEngine;
 import dev.tandem.simulations.policy.ClusterObservation;
 import dev.tandem.simulations.policy.EngineGauges;
-import dev.tandem.simulations.policy.LatencyStats;
 import dev.tandem.simulations.policy.ReplicaCounts;
 import dev.tandem.simulations.policy.WindowStats;
 import org.HdrHistogram.Histogram;
@@ -58,35 +57,35 @@ public final class PrometheusView {
 
   public void arrival(long now, int inputTokens) {
     ScrapeSlot s = ring[current];
-    s.arrivals++;
-    s.sumIsl += inputTokens;
-    s.sumIsl2 += (double) inputTokens * inputTokens;
+    s.sums.arrivals++;
+    s.sums.sumIsl += inputTokens;
+    s.sums.sumIsl2 += (double) inputTokens * inputTokens;
     if (lastArrivalMicros >= 0) {
       double gap = now - lastArrivalMicros;
-      s.gaps++;
-      s.sumGap += gap;
-      s.sumGap2 += gap * gap;
+      s.sums.gaps++;
+      s.sums.sumGap += gap;
+      s.sums.sumGap2 += gap * gap;
     }
     lastArrivalMicros = now;
   }
 
   public void firstToken(long ttftMicros) {
     ScrapeSlot s = ring[current];
-    s.ttftCount++;
-    s.sumTtft += ttftMicros;
+    s.sums.ttftCount++;
+    s.sums.sumTtft += ttftMicros;
     LatencyHistograms.record(s.ttft, ttftMicros);
   }
 
   /** A completion; {@code itlMicros < 0} when the request had no inter-token gap. */
   public void completion(int outputTokens, long durationMicros, double itlMicros) {
     ScrapeSlot s = ring[current];
-    s.completions++;
-    s.sumOsl += outputTokens;
-    s.sumOsl2 += (double) outputTokens * outputTokens;
-    s.sumDuration += durationMicros;
+    s.sums.completions++;
+    s.sums.sumOsl += outputTokens;
+    s.sums.sumOsl2 += (double) outputTokens * outputTokens;
+    s.sums.sumDuration += durationMicros;
     if (itlMicros >= 0) {
-      s.itlCount++;
-      s.sumItl += itlMicros;
+      s.sums.itlCount++;
+      s.sums.sumItl += itlMicros;
       LatencyHistograms.record(s.itl, Math.round(itlMicros));
     }
   }
@@ -139,7 +138,7 @@ public final class PrometheusView {
     long newestEnd = -1;
     EngineGauges gauges = EngineGauges.NONE;
     long oldestStart = Long.MAX_VALUE;
-    Acc acc = new Acc();
+    WindowSums acc = new WindowSums();
     mergeTtft.reset();
     mergeItl.reset();
     int closed = (int) Math.min(closedCount, ring.length - 1);
@@ -156,7 +155,7 @@ public final class PrometheusView {
         break;
       }
       oldestStart = s.endMicros - scrapeMicros;
-      acc.add(s);
+      acc.add(s.sums);
       mergeTtft.add(s.ttft);
       mergeItl.add(s.itl);
     }
@@ -176,61 +175,5 @@ public final class PrometheusView {
         cluster.count(role, EngineState.READY),
         cluster.count(role, EngineState.STARTING),
         cluster.count(role, EngineState.DRAINING));
-  }
-
-  /** Sums over the slots of a window. */
-  private static final class Acc {
-    long arrivals;
-    double sumIsl;
-    double sumIsl2;
-    long gaps;
-    double sumGap;
-    double sumGap2;
-    long completions;
-    double sumOsl;
-    double sumOsl2;
-    double sumDuration;
-    long ttftCount;
-    double sumTtft;
-    long itlCount;
-    double sumItl;
-
-    void add(ScrapeSlot s) {
-      arrivals += s.arrivals;
-      sumIsl += s.sumIsl;
-      sumIsl2 += s.sumIsl2;
-      gaps += s.gaps;
-      sumGap += s.sumGap;
-      sumGap2 += s.sumGap2;
-      completions += s.completions;
-      sumOsl += s.sumOsl;
-      sumOsl2 += s.sumOsl2;
-      sumDuration += s.sumDuration;
-      ttftCount += s.ttftCount;
-      sumTtft += s.sumTtft;
-      itlCount += s.itlCount;
-      sumItl += s.sumItl;
-    }
-
-    WindowStats stats(long covered, Histogram ttft, Histogram itl) {
-      double gapMean = gaps > 0 ? sumGap / gaps : Double.NaN;
-      double gapVar = gaps > 1 ? sumGap2 / gaps - gapMean * gapMean : Double.NaN;
-      return new WindowStats(
-          covered,
-          arrivals,
-          div(sumIsl, arrivals),
-          div(sumIsl2, arrivals),
-          gaps > 1 && gapMean > 0 ? Math.max(0, gapVar) / (gapMean * gapMean) : Double.NaN,
-          completions,
-          div(sumOsl, completions),
-          div(sumOsl2, completions),
-          div(sumDuration, completions) / 1e6,
-          new LatencyStats(ttftCount, div(sumTtft, ttftCount) / 1000.0, ttft),
-          new LatencyStats(itlCount, div(sumItl, itlCount) / 1000.0, itl));
-    }
-
-    private static double div(double sum, long n) {
-      return n > 0 ? sum / n : Double.NaN;
-    }
   }
 }
