@@ -107,9 +107,41 @@ public final class GpuPoolLoader {
 
   /**
    * Every policy's {@code spec.budget.pool.name} must name one of {@code pools}; a missing pool is
-   * reported at that field, listing the pools that exist.
+   * reported at that field, listing the pools that exist. A pool must also hold its members'
+   * minimums (the GPUs of every role at {@code minReplicas}): otherwise the planner could never
+   * honour both, so it is reported at the pool, naming each member's share.
    */
   public static void checkReferences(
+      List<SlaPolicy> policies, List<GpuPoolDefinition> pools, Problems problems) {
+    checkNames(policies, pools, problems);
+    for (GpuPoolDefinition pool : pools) {
+      checkMinimums(pool, policies, problems);
+    }
+  }
+
+  private static void checkMinimums(
+      GpuPoolDefinition pool, List<SlaPolicy> policies, Problems problems) {
+    List<SlaPolicy> members =
+        policies.stream()
+            .filter(p -> p.budget().pool().filter(r -> r.name().equals(pool.name())).isPresent())
+            .toList();
+    int needed = members.stream().mapToInt(p -> p.roles().minimumGpus()).sum();
+    if (needed > pool.maxGpus()) {
+      problems.add(
+          pool.origin(),
+          "spec.maxGpus",
+          pool.maxGpus()
+              + " is below "
+              + needed
+              + ", the GPUs its members need at minReplicas ("
+              + members.stream()
+                  .map(p -> p.namespace() + "/" + p.name() + " " + p.roles().minimumGpus())
+                  .collect(Collectors.joining(" + "))
+              + ")");
+    }
+  }
+
+  private static void checkNames(
       List<SlaPolicy> policies, List<GpuPoolDefinition> pools, Problems problems) {
     List<String> names = pools.stream().map(GpuPoolDefinition::name).toList();
     for (SlaPolicy policy : policies) {

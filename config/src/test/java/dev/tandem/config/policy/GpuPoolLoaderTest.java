@@ -106,4 +106,33 @@ class GpuPoolLoaderTest {
                     .startsWith(
                         file + ":25:3: metadata.name: GpuPool b is defined more than once"));
   }
+
+  @Test
+  void aPoolSmallerThanItsMembersMinimumsFailsAtThePool() throws IOException {
+    Problems problems = new Problems();
+    PolicySet set =
+        new SlaPolicyLoader().read(EXAMPLES.resolve("lws-llama-3.3-70b-h100.yaml"), problems);
+    Path file =
+        Files.writeString(
+            tmp.resolve("pool.yaml"),
+            """
+            apiVersion: tandem.dev/v1alpha1
+            kind: GpuPool
+            metadata:
+              name: h100-shared
+            spec:
+              maxGpus: 5
+            """);
+    List<GpuPoolDefinition> pools = GpuPoolLoader.read(YamlFiles.readAll(file, problems), problems);
+
+    GpuPoolLoader.checkReferences(set.policies(), pools, problems);
+
+    // the LWS example needs prefill 1 x 2 GPUs + decode 1 x 4 GPUs = 6 at minReplicas
+    assertThat(problems.list())
+        .extracting(Problem::toString)
+        .containsExactly(
+            file
+                + ":1:1: spec.maxGpus: 5 is below 6, the GPUs its members need at minReplicas"
+                + " (inference/llama-70b 6)");
+  }
 }
