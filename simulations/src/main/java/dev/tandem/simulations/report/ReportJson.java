@@ -15,89 +15,30 @@ public final class ReportJson {
   private ReportJson() {}
 
   public static void writeSummary(List<RunSummary> runs, Writer out) {
-    StringBuilder sb = new StringBuilder("{\"runs\": [");
-    String[] names = ReportCsv.SUMMARY_HEADER.split(",");
-    for (int k = 0; k < runs.size(); k++) {
-      RunSummary r = runs.get(k);
-      Object[] values = {
-        r.policy(),
-        r.requests(),
-        r.completed(),
-        r.ttftAttainment(),
-        r.itlAttainment(),
-        r.bothAttainment(),
-        r.slaAttainment(),
-        r.slaWindows(),
-        r.ttftSlaAttainment(),
-        r.itlSlaAttainment(),
-        r.ttftP50Millis(),
-        r.ttftP90Millis(),
-        r.ttftP99Millis(),
-        r.itlP50Millis(),
-        r.itlP90Millis(),
-        r.itlP99Millis(),
-        r.durationSeconds(),
-        r.goodputPerSecond(),
-        r.gpuHours(),
-        r.goodRequestsPerGpuHour(),
-        r.scalingActions(),
-        r.enginesRequested(),
-        r.enginesRemoved(),
-        r.simulatedSeconds()
-      };
-      sb.append(k == 0 ? "\n  " : ",\n  ");
-      object(sb, names, values);
-    }
-    sb.append("\n]}\n");
-    write(out, sb);
+    write(out, array("runs", ReportColumns.SUMMARY, runs));
   }
 
   public static void writeSeries(List<IntervalRow> rows, Writer out) {
-    StringBuilder sb = new StringBuilder("{\"series\": [");
-    String[] names = ReportCsv.SERIES_HEADER.split(",");
-    for (int k = 0; k < rows.size(); k++) {
-      IntervalRow r = rows.get(k);
-      Object[] values = {
-        r.startSeconds(),
-        r.endSeconds(),
-        r.arrivals(),
-        r.arrivalRatePerSecond(),
-        r.inputTokens(),
-        r.outputTokens(),
-        r.completions(),
-        r.ttftP50Millis(),
-        r.ttftP90Millis(),
-        r.ttftP99Millis(),
-        r.itlP50Millis(),
-        r.itlP90Millis(),
-        r.itlP99Millis(),
-        r.slaCounted(),
-        r.slaMet(),
-        r.ttftMet(),
-        r.itlMet(),
-        r.prefillReady(),
-        r.prefillStarting(),
-        r.prefillDraining(),
-        r.decodeReady(),
-        r.decodeStarting(),
-        r.decodeDraining(),
-        r.gpusAverage()
-      };
-      sb.append(k == 0 ? "\n  " : ",\n  ");
-      object(sb, names, values);
-    }
-    sb.append("\n]}\n");
-    write(out, sb);
+    write(out, array("series", ReportColumns.SERIES, rows));
   }
 
-  private static void object(StringBuilder sb, String[] names, Object[] values) {
+  private static <T> CharSequence array(String key, List<Column<T>> columns, List<T> rows) {
+    StringBuilder sb = new StringBuilder("{\"").append(key).append("\": [");
+    for (int k = 0; k < rows.size(); k++) {
+      sb.append(k == 0 ? "\n  " : ",\n  ");
+      object(sb, columns, rows.get(k));
+    }
+    return sb.append("\n]}\n");
+  }
+
+  private static <T> void object(StringBuilder sb, List<Column<T>> columns, T row) {
     sb.append('{');
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append('"').append(names[i]).append("\": ");
-      Object v = values[i];
+      sb.append('"').append(columns.get(i).name()).append("\": ");
+      Object v = columns.get(i).value().apply(row);
       if (v instanceof String s) {
         sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       } else if (v instanceof Double d) {
