@@ -1,5 +1,6 @@
 package dev.tandem.simulations.policy.dynamo;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -75,75 +76,72 @@ public record DynamoSettings(
   }
 
   public DynamoSettings withCorrection(boolean on) {
-    return new DynamoSettings(
-        adjustmentIntervalSeconds,
-        itlTargetMillis,
-        ttftTargetMillis,
-        minEndpoint,
-        maxGpuBudget,
-        on,
-        initialPrefill,
-        initialDecode,
-        predictor,
-        loadHeadroom);
+    return edit(e -> e.correction = on);
   }
 
   public DynamoSettings withBudget(int gpus) {
-    return new DynamoSettings(
-        adjustmentIntervalSeconds,
-        itlTargetMillis,
-        ttftTargetMillis,
-        minEndpoint,
-        gpus,
-        correction,
-        initialPrefill,
-        initialDecode,
-        predictor,
-        loadHeadroom);
+    return edit(e -> e.maxGpuBudget = gpus);
   }
 
   /** The same settings sized for a different ITL target (a frontier-sweep knob). */
   public DynamoSettings withItlTarget(double millis) {
-    return new DynamoSettings(
-        adjustmentIntervalSeconds,
-        millis,
-        ttftTargetMillis,
-        minEndpoint,
-        maxGpuBudget,
-        correction,
-        initialPrefill,
-        initialDecode,
-        predictor,
-        loadHeadroom);
+    return edit(e -> e.itlTargetMillis = millis);
   }
 
   /** The same settings with N̂ multiplied by {@code factor} (a frontier-sweep knob). */
   public DynamoSettings withLoadHeadroom(double factor) {
-    return new DynamoSettings(
-        adjustmentIntervalSeconds,
-        itlTargetMillis,
-        ttftTargetMillis,
-        minEndpoint,
-        maxGpuBudget,
-        correction,
-        initialPrefill,
-        initialDecode,
-        predictor,
-        factor);
+    return edit(e -> e.loadHeadroom = factor);
   }
 
   /** The same settings starting from {@code prefill}/{@code decode} warm engines. */
   public DynamoSettings withInitial(int prefill, int decode) {
+    return edit(
+        e -> {
+          e.initialPrefill = prefill;
+          e.initialDecode = decode;
+        });
+  }
+
+  private DynamoSettings edit(Consumer<Editor> change) {
+    Editor e = new Editor(this);
+    change.accept(e);
     return new DynamoSettings(
-        adjustmentIntervalSeconds,
-        itlTargetMillis,
-        ttftTargetMillis,
-        minEndpoint,
-        maxGpuBudget,
-        correction,
-        prefill,
-        decode,
-        predictor,
-        loadHeadroom);
+        e.adjustmentIntervalSeconds,
+        e.itlTargetMillis,
+        e.ttftTargetMillis,
+        e.minEndpoint,
+        e.maxGpuBudget,
+        e.correction,
+        e.initialPrefill,
+        e.initialDecode,
+        e.predictor,
+        e.loadHeadroom);
+  }
+
+  /** A mutable copy used only inside the withers, so each of them names just its own field. */
+  private static final class Editor {
+    double adjustmentIntervalSeconds;
+    double itlTargetMillis;
+    double ttftTargetMillis;
+    int minEndpoint;
+    int maxGpuBudget;
+    boolean correction;
+    int initialPrefill;
+    int initialDecode;
+    Supplier<LoadPredictor> predictor;
+    double loadHeadroom;
+
+    Editor(DynamoSettings s) {
+      adjustmentIntervalSeconds = s.adjustmentIntervalSeconds;
+      itlTargetMillis = s.itlTargetMillis;
+      ttftTargetMillis = s.ttftTargetMillis;
+      minEndpoint = s.minEndpoint;
+      maxGpuBudget = s.maxGpuBudget;
+      correction = s.correction;
+      initialPrefill = s.initialPrefill;
+      initialDecode = s.initialDecode;
+      predictor = s.predictor;
+      loadHeadroom = s.loadHeadroom;
+    }
   }
 }
