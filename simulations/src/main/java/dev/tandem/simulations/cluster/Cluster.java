@@ -14,7 +14,9 @@ import java.util.List;
  * <p><b>Router.</b> A request goes to the {@link EngineState#READY} engine of its role with the
  * least {@link Engine#load()} (prefill: outstanding prompt tokens; decode: KV tokens reserved and
  * queued); ties go to the lowest index. With no ready engine it waits in the role's holding queue
- * until one becomes ready. Queued requests never move between engines.
+ * until one becomes ready. Queued requests never move between engines. The choice comes from a
+ * {@link LeastLoadedIndex} per role in O(log n), the same engine a scan of the role's list would
+ * choose.
  *
  * <p><b>Scaling.</b> The replica count of a role is its starting plus ready engines. Raising it
  * requests new engines (ready after the start-up time). Lowering it first cancels starting engines
@@ -41,6 +43,8 @@ public final class Cluster {
   private final List<DecodeEngine> decode = new ArrayList<>();
   private final ArrayDeque<SimRequest> prefillHold = new ArrayDeque<>();
   private final ArrayDeque<SimRequest> decodeHold = new ArrayDeque<>();
+  private final LeastLoadedIndex<PrefillEngine> prefillIndex = new LeastLoadedIndex<>();
+  private final LeastLoadedIndex<DecodeEngine> decodeIndex = new LeastLoadedIndex<>();
   private int nextPrefillIndex;
   private int nextDecodeIndex;
 
@@ -148,11 +152,13 @@ public final class Cluster {
     if (role == Role.PREFILL) {
       PrefillEngine e = new PrefillEngine(nextPrefillIndex++, gpusPerEngine, now);
       prefill.add(e);
+      prefillIndex.add(e);
       return e;
     }
     DecodeEngine e =
         new DecodeEngine(nextDecodeIndex++, gpusPerEngine, now, kvCapacityTokens, maxSequences);
     decode.add(e);
+    decodeIndex.add(e);
     return e;
   }
 
@@ -161,7 +167,7 @@ public final class Cluster {
     if (e.state != EngineState.STARTING) {
       return false;
     }
-    e.state = EngineState.READY;
+    e.moveTo(EngineState.READY);
     return true;
   }
 
@@ -170,37 +176,20 @@ public final class Cluster {
     return role == Role.PREFILL ? prefillHold : decodeHold;
   }
 
-  /** Least-loaded ready prefill engine, or null. */
+  /** Least-loaded ready prefill engine (the first in list order among equals), or null. */
   public PrefillEngine pickPrefill() {
-    PrefillEngine best = null;
-    long bestLoad = Long.MAX_VALUE;
-    for (int i = 0, n = prefill.size(); i < n; i++) {
-      PrefillEngine e = prefill.get(i);
-      if (e.state == EngineState.READY && e.load() < bestLoad) {
-        best = e;
-        bestLoad = e.load();
-      }
-    }
-    return best;
+    return prefillIndex.leastFirst();
   }
 
-  /** Least-loaded ready decode engine, or null. */
+  /** Least-loaded ready decode engine (the first in list order among equals), or null. */
   public DecodeEngine pickDecode() {
-    DecodeEngine best = null;
-    long bestLoad = Long.MAX_VALUE;
-    for (int i = 0, n = decode.size(); i < n; i++) {
-      DecodeEngine e = decode.get(i);
-      if (e.state == EngineState.READY && e.load() < bestLoad) {
-        best = e;
-        bestLoad = e.load();
-      }
-    }
-    return best;
+    return decodeIndex.leastFirst();
   }
 
   /**
    * Lowers a role's replica count by {@code count}: cancels starting engines newest first, then
-   * drains the least-loaded ready ones. Returns the engines that became gone at once.
+   * drains the least-loaded ready ones (the last in list order among equals). Returns the engines
+   * that became gone at once.
    */
   public int shrink(Role role, int count, long now) {
     List<? extends Engine> list = engines(role);
@@ -211,17 +200,13 @@ public final class Cluster {
         left--;
       }
     }
+    LeastLoadedIndex<?> index = role == Role.PREFILL ? prefillIndex : decodeIndex;
     while (left > 0) {
-      Engine victim = null;
-      for (Engine e : list) {
-        if (e.state == EngineState.READY && (victim == null || e.load() <= victim.load())) {
-          victim = e;
-        }
-      }
+      Engine victim = index.leastLast();
       if (victim == null) {
         break;
       }
-      victim.state = EngineState.DRAINING;
+      victim.moveTo(EngineState.DRAINING);
       left--;
       if (victim.isIdle()) {
         release(victim, now);
@@ -246,7 +231,7 @@ public final class Cluster {
 
   private void release(Engine e, long now) {
     accrue(now);
-    e.state = EngineState.GONE;
+    e.moveTo(EngineState.GONE);
     e.goneMicros = now;
     activeGpus -= e.gpus;
     releasedGpuMicros += (now - e.requestedMicros) * e.gpus;

@@ -61,6 +61,7 @@ public final class DecodeEngine extends Engine {
   public void enqueue(SimRequest r) {
     waiting.addLast(r);
     waitingKvTokens += r.kvReservationTokens();
+    loadChanged();
   }
 
   /** Moves the token clock to {@code now}. */
@@ -96,6 +97,9 @@ public final class DecodeEngine extends Engine {
       running.push(head);
       changed = true;
     }
+    if (changed) {
+      loadChanged();
+    }
     return changed;
   }
 
@@ -122,6 +126,9 @@ public final class DecodeEngine extends Engine {
       sumMeanContext = 0;
       sumInputPlusFirst = 0;
       sumJoinPosition = 0;
+    }
+    if (done > 0) {
+      loadChanged();
     }
     return done;
   }

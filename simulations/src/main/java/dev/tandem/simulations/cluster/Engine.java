@@ -11,6 +11,12 @@ public abstract class Engine {
   EngineState state = EngineState.STARTING;
   long goneMicros = -1;
 
+  /** The router's index this engine is in, or null (not added yet, gone, or a standalone test). */
+  LeastLoadedIndex<?> leastLoaded;
+
+  /** This engine's slot in {@link #leastLoaded}; -1 when not indexed. */
+  int slot = -1;
+
   Engine(int index, int gpus, long requestedMicros) {
     this.index = index;
     this.gpus = gpus;
@@ -19,6 +25,22 @@ public abstract class Engine {
 
   public EngineState state() {
     return state;
+  }
+
+  /** Moves to {@code next} and tells the router's index. */
+  void moveTo(EngineState next) {
+    state = next;
+    loadChanged();
+  }
+
+  /**
+   * Tells the router's index that {@link #load()} or the state may have changed. Every mutator that
+   * can change either calls it before returning (see {@link LeastLoadedIndex}).
+   */
+  final void loadChanged() {
+    if (leastLoaded != null) {
+      leastLoaded.update(this);
+    }
   }
 
   /** True when the engine holds no request (queued or in service). */

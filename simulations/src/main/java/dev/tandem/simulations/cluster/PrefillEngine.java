@@ -29,6 +29,7 @@ public final class PrefillEngine extends Engine {
   public void enqueue(SimRequest r) {
     queue.addLast(r);
     queuedTokens += r.inputTokens;
+    loadChanged();
   }
 
   /**
@@ -37,9 +38,10 @@ public final class PrefillEngine extends Engine {
    * @return the batch's service time in µs, or -1 when nothing started
    */
   public long startBatch(ProfileTables tables, int tokenBudget, double slowdown) {
-    long service = startBatchFrom(queue, tables, tokenBudget, slowdown);
+    long service = takeBatch(queue, tables, tokenBudget, slowdown);
     if (service >= 0) {
       queuedTokens -= inServiceTokens;
+      loadChanged();
     }
     return service;
   }
@@ -51,6 +53,16 @@ public final class PrefillEngine extends Engine {
    * @return the batch's service time in µs, or -1 when nothing started
    */
   public long startBatchFrom(
+      ArrayDeque<SimRequest> source, ProfileTables tables, int tokenBudget, double slowdown) {
+    long service = takeBatch(source, tables, tokenBudget, slowdown);
+    if (service >= 0) {
+      loadChanged();
+    }
+    return service;
+  }
+
+  /** Takes the next batch from {@code source}; the service time in µs, or -1 when none started. */
+  private long takeBatch(
       ArrayDeque<SimRequest> source, ProfileTables tables, int tokenBudget, double slowdown) {
     if (busy || source.isEmpty()) {
       return -1;
@@ -87,6 +99,7 @@ public final class PrefillEngine extends Engine {
     batchSize = 0;
     inServiceTokens = 0;
     busy = false;
+    loadChanged();
   }
 
   /** The {@code i}-th request of the batch being served. */
