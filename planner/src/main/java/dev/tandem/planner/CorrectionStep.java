@@ -6,6 +6,7 @@ import dev.tandem.planner.history.RoleHistory;
 import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.metrics.Signal;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Applies {@link CorrectionLearner} to one role when the evidence is healthy: the role is due, the
@@ -21,6 +22,17 @@ import java.time.Duration;
  * two configurations into one window. Learning from such windows drove k to its bound of 2 during
  * every ramp of a sinusoid in the simulator (observed TTFT 553 ms vs 129 ms predicted on 5 ready
  * engines while 3 more were starting), after which both roles were sized twice too large.
+ *
+ * <p>The same holds for the whole observation window, not only the instant of the decision: a
+ * latency window that began before the role's current capacity settled (engines became ready or
+ * left during it) was served partly by other engines than the ready ones the prediction uses. The
+ * role history tracks since when the role has been settled at its ready count ({@link
+ * RoleHistory#visited}, updated on every visit, due or not); only a window that starts at or after
+ * that instant teaches k. Without this the window right after a scale-up became ready — still
+ * holding the backlog of the shortage, with its latencies charged to the larger pool — drove the
+ * prefill k from 1.0 to ≈ 1.7 on every ramp of the simulator's sinusoid (observed TTFT 180 ms vs 99
+ * ms predicted on 5 ready engines of which 2 had been ready for under a minute), and the crest was
+ * sized for engines 70 % slower than they were.
  */
 final class CorrectionStep {
 
@@ -33,10 +45,13 @@ final class CorrectionStep {
   /** A role's history with its correction updated, and why. */
   record Learned(RoleHistory history, Explanation why) {}
 
-  static Learned learn(PlannerInput in, Role role, RoleHistory history) {
+  static Learned learn(PlannerInput in, Role role, RoleHistory seen, Instant now) {
     MetricsSnapshot m = in.metrics();
     Signal observed = role == Role.PREFILL ? m.ttftPercentileMillis() : m.itlPercentileMillis();
     int ready = in.replicas().of(role).ready();
+    boolean transition = inTransition(in.replicas().of(role));
+    RoleHistory history = seen.visited(now, ready, transition, observed.window());
+    Instant windowStart = now.minus(observed.window());
     double k = history.correction();
     String latency = role == Role.PREFILL ? "TTFT" : "ITL";
     String skip =
@@ -56,7 +71,14 @@ final class CorrectionStep {
                                     + " starting, "
                                     + in.replicas().of(role).draining()
                                     + " draining"
-                                : "";
+                                : !history.settledThrough(windowStart)
+                                    ? "capacity settled at "
+                                        + ready
+                                        + " ready only since "
+                                        + history.settledSince().map(Instant::toString).orElse("-")
+                                        + ", after the window's start "
+                                        + windowStart
+                                    : "";
     if (!skip.isEmpty()) {
       return new Learned(
           history,
@@ -64,7 +86,7 @@ final class CorrectionStep {
               Reason.CORRECTION,
               Format.f("k = %.3f kept (%s; %d samples)", k, skip, history.correctionSamples())));
     }
-    LoadForecast now =
+    LoadForecast observedLoad =
         new LoadForecast(
             m.arrivalRate().value(),
             m.arrivalRate().value(),
@@ -82,8 +104,8 @@ final class CorrectionStep {
             "observed load");
     RoleModel model =
         role == Role.PREFILL
-            ? new PrefillRoleModel(in.deployment(), now, m, k, in.kvBytesPerToken())
-            : new DecodeRoleModel(in.deployment(), now, m, k);
+            ? new PrefillRoleModel(in.deployment(), observedLoad, m, k, in.kvBytesPerToken())
+            : new DecodeRoleModel(in.deployment(), observedLoad, m, k);
     double predicted = model.predictMillis(ready);
     if (Double.isInfinite(predicted)) {
       return new Learned(

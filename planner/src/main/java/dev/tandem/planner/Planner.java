@@ -31,8 +31,8 @@ public final class Planner {
 
   public ScalingPlan plan(PlannerInput in, ScalingHistory history, Instant now) {
     SlaPolicy policy = in.deployment().policy();
-    CorrectionStep.Learned pk = CorrectionStep.learn(in, Role.PREFILL, history.prefill());
-    CorrectionStep.Learned dk = CorrectionStep.learn(in, Role.DECODE, history.decode());
+    CorrectionStep.Learned pk = CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now);
+    CorrectionStep.Learned dk = CorrectionStep.learn(in, Role.DECODE, history.decode(), now);
     ScalingHistory learned =
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
     RoleModel prefill =

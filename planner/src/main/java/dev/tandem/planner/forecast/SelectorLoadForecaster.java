@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * The forecasting module behind the planner's port: the arrival rate runs through the policy's
  * forecaster kind ({@code auto} → the selector, see {@link ForecastKinds}), the length mix through
- * a cheap EWMA ({@link LengthMoments}), and the built-in {@link ObservedRateForecaster} covers the
- * cold start.
+ * a cheap trend-following smoother projected over the role's horizon ({@link LengthMoments}), and
+ * the built-in {@link ObservedRateForecaster} covers the cold start.
  *
  * <p><b>What sizing gets.</b> A role with horizon H (its start-up time + interval) on a series with
  * tick Δ looks {@code h = ⌈H/Δ⌉} ticks ahead (at most the series' longest horizon). It is sized for
@@ -146,7 +146,11 @@ public final class SelectorLoadForecaster implements LoadForecaster {
       l.forecast = l.series.forecast(quantile).orElse(null);
       l.level = quantile;
     }
-    double[] len = LengthMoments.forecast(state.values());
+    double[] len =
+        LengthMoments.forecast(
+            state.values(),
+            horizon.toMillis() / 1000.0,
+            snapshot.outputTokensMean().window().toMillis() / 1000.0);
     int h =
         (int)
             Math.max(

@@ -19,15 +19,18 @@ import java.util.TreeMap;
  *
  * <pre>
  * tandem-scaling-history v1
- * role prefill correction=1.1 samples=3 last=2025-01-01T00:01:00Z
+ * role prefill correction=1.1 samples=3 last=2025-01-01T00:01:00Z ready=5 settled=2025-01-01T00:00:30Z
  * rec prefill 2025-01-01T00:00:30Z 4
  * rec prefill 2025-01-01T00:01:00Z 5
- * role decode correction=1.0 samples=0 last=-
- * role router correction=1.0 samples=0 last=-
+ * role decode correction=1.0 samples=0 last=- ready=-1 settled=-
+ * role router correction=1.0 samples=0 last=- ready=-1 settled=-
  * forecast observed-ewma atEpochMillis=1.7356896E12 level=12.5
  * </pre>
  *
- * A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
+ * {@code ready=} and {@code settled=} (the capacity the correction learner tracks) are optional
+ * when reading: a history written without them reads as not having seen the role yet.
+ *
+ * <p>A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
  * {@code array} lines after the {@code forecast} line ({@link CheckpointCodec}).
  */
 public final class HistoryCodec {
@@ -48,6 +51,10 @@ public final class HistoryCodec {
           .append(h.correctionSamples())
           .append(" last=")
           .append(h.lastDecision().map(Instant::toString).orElse("-"))
+          .append(" ready=")
+          .append(h.settledReady())
+          .append(" settled=")
+          .append(h.settledSince().map(Instant::toString).orElse("-"))
           .append('\n');
       for (Recommendation r : h.recommendations()) {
         out.append("rec ")
@@ -131,7 +138,9 @@ public final class HistoryCodec {
               h.lastDecision(),
               recs.getOrDefault(role, List.of()),
               h.correction(),
-              h.correctionSamples());
+              h.correctionSamples(),
+              h.settledReady(),
+              h.settledSince());
       history = history.with(role, h);
     }
     return history;
@@ -140,11 +149,14 @@ public final class HistoryCodec {
   private static RoleHistory roleLine(String[] f) {
     Map<String, String> kv = pairs(f, 2);
     String last = required(kv, "last");
+    String settled = kv.getOrDefault("settled", "-");
     return new RoleHistory(
         last.equals("-") ? Optional.empty() : Optional.of(Instant.parse(last)),
         List.of(),
         Double.parseDouble(required(kv, "correction")),
-        Long.parseLong(required(kv, "samples")));
+        Long.parseLong(required(kv, "samples")),
+        Integer.parseInt(kv.getOrDefault("ready", String.valueOf(RoleHistory.UNKNOWN_READY))),
+        settled.equals("-") ? Optional.empty() : Optional.of(Instant.parse(settled)));
   }
 
   private static ForecastState forecastLine(String[] f) {

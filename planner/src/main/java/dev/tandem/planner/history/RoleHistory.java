@@ -15,19 +15,49 @@ import java.util.Optional;
  *     window plus the newest one before it (which shows the window has been observed in full)
  * @param correction the learned multiplier of the profile's latency, in [0.5, 2]; 1 = profile right
  * @param correctionSamples how many healthy observations shaped the correction
+ * @param settledReady the ready engines of the role at its last visit; {@link #UNKNOWN_READY}
+ *     before the first visit (a fresh or restored history without it)
+ * @param settledSince the first visit from which the role has been seen settled (no engine starting
+ *     or draining) with {@code settledReady} ready engines; empty while it is in transition or
+ *     unknown. A latency window that starts before this instant mixes capacities and must not teach
+ *     the correction.
  */
 public record RoleHistory(
     Optional<Instant> lastDecision,
     List<Recommendation> recommendations,
     double correction,
-    long correctionSamples) {
+    long correctionSamples,
+    int settledReady,
+    Optional<Instant> settledSince) {
+
+  /** {@link #settledReady} of a history that has not seen the role yet. */
+  public static final int UNKNOWN_READY = -1;
 
   public RoleHistory {
     Objects.requireNonNull(lastDecision, "lastDecision");
+    Objects.requireNonNull(settledSince, "settledSince");
     recommendations = List.copyOf(recommendations);
     if (!(correction > 0) || !Double.isFinite(correction)) {
       throw new IllegalArgumentException("correction must be finite and > 0, got " + correction);
     }
+    if (settledReady < UNKNOWN_READY) {
+      throw new IllegalArgumentException("settledReady must be >= -1, got " + settledReady);
+    }
+  }
+
+  /** A history that has not tracked the role's capacity yet. */
+  public RoleHistory(
+      Optional<Instant> lastDecision,
+      List<Recommendation> recommendations,
+      double correction,
+      long correctionSamples) {
+    this(
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        UNKNOWN_READY,
+        Optional.empty());
   }
 
   public static RoleHistory empty() {
@@ -58,10 +88,42 @@ public record RoleHistory(
       kept.add(0, newestBefore);
     }
     kept.add(new Recommendation(now, replicas));
-    return new RoleHistory(Optional.of(now), kept, correction, correctionSamples);
+    return new RoleHistory(
+        Optional.of(now), kept, correction, correctionSamples, settledReady, settledSince);
   }
 
   public RoleHistory withCorrection(double newCorrection, long samples) {
-    return new RoleHistory(lastDecision, recommendations, newCorrection, samples);
+    return new RoleHistory(
+        lastDecision, recommendations, newCorrection, samples, settledReady, settledSince);
+  }
+
+  /**
+   * This history after a visit at {@code now} that saw {@code ready} engines ready and the role in
+   * transition (engines starting or draining) or not. A settled role keeps its {@link
+   * #settledSince} while its ready count stays the same; the first settled visit after a transition
+   * or a change of the ready count starts it anew. A history that has never seen the role takes the
+   * first settled visit as settled for as long as the caller's window ({@code assumedSettledFor}):
+   * nothing is known about the past, and a controller restarted on a steady deployment should not
+   * wait to learn.
+   */
+  public RoleHistory visited(
+      Instant now, int ready, boolean inTransition, Duration assumedSettledFor) {
+    Optional<Instant> since;
+    if (inTransition) {
+      since = Optional.empty();
+    } else if (settledReady == UNKNOWN_READY) {
+      since = Optional.of(now.minus(assumedSettledFor));
+    } else if (settledSince.isEmpty() || ready != settledReady) {
+      since = Optional.of(now);
+    } else {
+      since = settledSince;
+    }
+    return new RoleHistory(
+        lastDecision, recommendations, correction, correctionSamples, ready, since);
+  }
+
+  /** True when the role has been seen settled, at its current ready count, since {@code start}. */
+  public boolean settledThrough(Instant start) {
+    return settledSince.map(s -> !s.isAfter(start)).orElse(false);
   }
 }

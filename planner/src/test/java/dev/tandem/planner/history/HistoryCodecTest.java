@@ -43,6 +43,33 @@ class HistoryCodecTest {
   }
 
   @Test
+  void theSettledCapacityRoundTripsAndAnOlderTextReadsAsUnknown() {
+    RoleHistory settled =
+        RoleHistory.empty()
+            .visited(T0, 3, true, Duration.ofMinutes(1))
+            .visited(T0.plusSeconds(30), 5, false, Duration.ofMinutes(1));
+    RoleHistory inTransition =
+        RoleHistory.empty()
+            .visited(T0, 4, false, Duration.ofMinutes(1))
+            .visited(T0.plusSeconds(30), 4, true, Duration.ofMinutes(1));
+    ScalingHistory history =
+        ScalingHistory.empty().with(Role.PREFILL, settled).with(Role.DECODE, inTransition);
+
+    String text = HistoryCodec.write(history);
+
+    assertThat(text).contains(" ready=5 settled=2025-01-01T00:00:30Z\n");
+    assertThat(text).contains(" ready=4 settled=-\n");
+    assertThat(HistoryCodec.read(text)).isEqualTo(history);
+    RoleHistory old =
+        HistoryCodec.read(
+                "tandem-scaling-history v1\nrole prefill correction=1.1 samples=3 last=-\n")
+            .prefill();
+    assertThat(old.settledReady()).isEqualTo(RoleHistory.UNKNOWN_READY);
+    assertThat(old.settledSince()).isEmpty();
+    assertThat(old.correction()).isEqualTo(1.1);
+  }
+
+  @Test
   void aForecasterCheckpointWithNaNTicksRoundTrips() {
     Forecaster f =
         Forecasters.create(
