@@ -36,6 +36,9 @@ class SyntheticSeriesTest {
   static IntToDoubleFunction step = t -> t < 300 ? 100 : 200;
   static IntToDoubleFunction constant = t -> 100;
 
+  /** Dynamo's benchmark load, 5 → 45 req/s over 600 s, at 30-second ticks: a cycle of 20 ticks. */
+  static IntToDoubleFunction cycle = t -> 25 - 20 * Math.cos(2 * Math.PI * t / 20);
+
   static Stream<Case> cases() {
     List<Case> cases = new ArrayList<>();
     for (String kind : Forecasters.KINDS) {
@@ -61,6 +64,10 @@ class SyntheticSeriesTest {
     cases.add(new Case("holt-winters-day", "sine", sine, n, 2, truth, 1.5));
     cases.add(new Case("selector", "sine", sine, n, 2, truth, 1.5));
     cases.add(new Case("last-value", "sine", sine, n, 2, sine.applyAsDouble(n - 1), 1e-9));
+    // a cycle of 20 ticks is an AR(2) with φ₁ = 2cos(2π/20) ≈ 1.90, φ₂ = −1: ARIMA anticipates the
+    // turn at the trough (truth 3 ticks on: 9.82 from 5.00), where the last value stays at 5
+    cases.add(new Case("arima", "cycle", cycle, 400, 3, cycle.applyAsDouble(402), 0.5));
+    cases.add(new Case("last-value", "cycle", cycle, 400, 3, cycle.applyAsDouble(399), 1e-9));
     return cases.stream();
   }
 

@@ -11,10 +11,13 @@ package dev.tandem.forecasting.model;
  * </pre>
  *
  * Estimation is conditional least squares (pre-sample residuals 0) minimised by Nelder–Mead
- * (commons-math3) over the last ≤ 720 values (missing values interpolated for fitting), with Σ|φ|
- * &lt; 1 and Σ|θ| &lt; 1 enforced (a sufficient condition for stationarity and invertibility).
- * Forecasts iterate the recursion with future errors 0 and integrate back. Before the first fit the
- * model is ARIMA(0,1,0), the last value.
+ * (commons-math3) over the last ≤ 720 values (missing values interpolated for fitting), inside the
+ * exact stationarity and invertibility regions (the AR(2)/MA(2) triangles, {@link #outsideAr2}).
+ * The sufficient condition Σ|φ| &lt; 1 used before excluded exactly the AR(2) models that carry a
+ * cycle (y_t ≈ 2cos(ω) y_{t−1} − y_{t−2}: φ₁ ≈ 1.9, φ₂ ≈ −1 for a period of 20 ticks), so a load
+ * that swings with a period of minutes could only be followed, never anticipated. Forecasts iterate
+ * the recursion with future errors 0 and integrate back. Before the first fit the model is
+ * ARIMA(0,1,0), the last value.
  */
 public final class Arima extends AbstractModel {
 
@@ -168,16 +171,13 @@ public final class Arima extends AbstractModel {
   /** Conditional SSE / scale² of parameters v = (μ, φ…, θ…); large when outside the region. */
   private static double css(double[] z, int p, int q, int d, double[] v, double scale) {
     double mean = v[0];
-    double sumPhi = 0;
-    double sumTheta = 0;
-    for (int i = 0; i < p; i++) {
-      sumPhi += Math.abs(v[1 + i]);
-    }
-    for (int j = 0; j < q; j++) {
-      sumTheta += Math.abs(v[1 + p + j]);
-    }
-    if (sumPhi >= 0.999 || sumTheta >= 0.999) {
-      return 1e12 * (1 + sumPhi + sumTheta);
+    double phi1 = p > 0 ? v[1] : 0;
+    double phi2 = p > 1 ? v[2] : 0;
+    double theta1 = q > 0 ? v[1 + p] : 0;
+    double theta2 = q > 1 ? v[2 + p] : 0;
+    double outside = Math.max(outsideAr2(phi1, phi2), outsideAr2(-theta1, -theta2));
+    if (outside > 0) {
+      return 1e12 * (1 + outside);
     }
     double e1 = 0;
     double e2 = 0;
@@ -202,6 +202,20 @@ public final class Arima extends AbstractModel {
       }
     }
     return sse;
+  }
+
+  /**
+   * How far (φ₁, φ₂) lies outside the stationarity triangle of 1 − φ₁B − φ₂B² (|φ₂| &lt; 1, φ₁ + φ₂
+   * &lt; 1, φ₂ − φ₁ &lt; 1, each with a margin of 0.001); 0 inside. With (−θ₁, −θ₂) it is the
+   * invertibility triangle of 1 + θ₁B + θ₂B².
+   */
+  static double outsideAr2(double phi1, double phi2) {
+    double limit = 0.999;
+    return Math.max(
+        0,
+        Math.max(
+            Math.abs(phi2) - limit,
+            Math.max(phi1 + phi2 - limit, Math.max(phi2 - phi1 - limit, 0))));
   }
 
   private static double[] difference(double[] w, int d) {
