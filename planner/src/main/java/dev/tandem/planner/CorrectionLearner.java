@@ -1,19 +1,32 @@
 package dev.tandem.planner;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Learns how far a role's engines are from their profile: a multiplier k on the profile's latency
- * (k = 1.3: engines 30 % slower than profiled). After each healthy observation, with the model's
- * prediction at the observed load and the ready engines under the current k:
+ * (k = 1.3: engines 30 % slower than profiled). After each healthy observation the learner asks
+ * which k would have made the model predict exactly what was observed, at the observed load and the
+ * ready engines, and moves part of the way there:
  *
  * <pre>
- *   ln k ← clamp( ln k + α · ln clamp(observed / predicted, ½, 2),  ln ½, ln 2 )      α = ½
+ *   k* = the k ∈ [½, 2] with predict(k) = observed      (bisection on ln k; predict is increasing)
+ *   ln k ← ln k + α · (ln k* − ln k)                    α = max(½, 1 / (n + 1))
  * </pre>
  *
- * i.e. an EWMA in log space of the ratio, bounded per step and overall to [0.5, 2], in both
- * directions. Queueing makes latency grow faster than k, so a step can overshoot upwards; that errs
- * towards more engines, and the next observations (at the larger size, with less queueing) pull it
- * back. The caller never feeds an observation the model calls overloaded (∞): a growing queue's
- * percentile measures the backlog, not the engines' speed.
+ * with n the observations learned before, i.e. an EWMA in log space of the model-consistent k (the
+ * first observation taken whole), bounded to [0.5, 2], in both directions.
+ *
+ * <p><b>Why invert the model rather than scale by observed / predicted.</b> Latency is not
+ * proportional to k once queueing matters: near saturation the predicted TTFT percentile grows like
+ * k⁴ (on ServeGen's day, 37 ms at k = 0.8 and 88 ms at k = 1.0 on 7 engines at 257 req/s). The
+ * ratio update {@code ln k += α ln(observed / predicted)} then has a loop gain of α × that
+ * elasticity ≈ 2, the edge of instability: k flipped between 0.8 and 1.0 on every tick for hours,
+ * and every second decision sized prefill for the pessimistic half of the cycle. Solving for k*
+ * makes the step independent of the elasticity: one observation moves k halfway to the value that
+ * explains it, whatever the operating point.
+ *
+ * <p>The caller never feeds an observation the model calls overloaded (∞) at the current k: a
+ * growing queue's percentile measures the backlog, not the engines' speed.
  */
 final class CorrectionLearner {
 
@@ -21,12 +34,73 @@ final class CorrectionLearner {
   static final double MAX = 2.0;
   static final double ALPHA = 0.5;
 
+  /** Bisection steps on ln k over ln 4: the solution is within 4·2⁻¹⁴ ≈ 0.02 % of k. */
+  static final int STEPS = 14;
+
   private CorrectionLearner() {}
 
-  /** The next correction from the current one, an observation and the prediction (ms). */
-  static double next(double correction, double observedMillis, double predictedMillis) {
-    double ratio = clamp(observedMillis / predictedMillis);
-    return clamp(Math.exp(Math.log(correction) + ALPHA * Math.log(ratio)));
+  /**
+   * The k in [{@link #MIN}, {@link #MAX}] at which {@code predict} (ms at a given k, increasing in
+   * k, possibly +∞) meets {@code observedMillis}; a bound when it is met outside them.
+   */
+  static double solve(DoubleUnaryOperator predict, double observedMillis) {
+    if (predict.applyAsDouble(MIN) >= observedMillis) {
+      return MIN;
+    }
+    if (predict.applyAsDouble(MAX) <= observedMillis) {
+      return MAX;
+    }
+    double lo = Math.log(MIN);
+    double hi = Math.log(MAX);
+    for (int i = 0; i < STEPS; i++) {
+      double mid = (lo + hi) / 2;
+      if (predict.applyAsDouble(Math.exp(mid)) < observedMillis) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return Math.exp((lo + hi) / 2);
+  }
+
+  /** The next correction from the current one and the k that explains the observation. */
+  static double next(double correction, double explaining) {
+    return next(correction, explaining, Long.MAX_VALUE - 1);
+  }
+
+  /**
+   * As {@link #next(double, double)}, with {@code samples} observations learned before this one:
+   * the first moves all the way (nothing learned yet outweighs it), later ones by α (a mean in log
+   * space for the first two, an EWMA from then on).
+   */
+  static double next(double correction, double explaining, long samples) {
+    double alpha = Math.max(ALPHA, 1.0 / (samples + 1));
+    double target = clamp(explaining);
+    return clamp(
+        Math.exp(Math.log(correction) + alpha * (Math.log(target) - Math.log(correction))));
+  }
+
+  /** Memory of {@link #spread}: about the last 20 observations (10 minutes at 30 s). */
+  static final double SPREAD_WEIGHT = 1.0 / 20;
+
+  /**
+   * The mean of (ln k* − ln k)² after one more observation: how far single windows fall from the
+   * learned k. A running mean over the first 20 samples, then an EWMA of weight 1/20.
+   */
+  static double spread(double spread, double correction, double explaining, long samples) {
+    double d = Math.log(clamp(explaining)) - Math.log(correction);
+    double w = Math.max(SPREAD_WEIGHT, 1.0 / (samples + 1));
+    return (1 - w) * spread + w * d * d;
+  }
+
+  /**
+   * The correction a role is sized with: k · e^{z σ}, σ = √spread, z the q-quantile of the standard
+   * normal (0 for q ≤ ½): the k that the next window's observation stays under with probability q,
+   * if ln k* scatters normally around ln k.
+   */
+  static double sizing(double correction, double spread, double quantile) {
+    double z = Math.max(0, dev.tandem.planner.sizing.Normal.quantile(quantile));
+    return correction * Math.exp(z * Math.sqrt(spread));
   }
 
   private static double clamp(double v) {

@@ -42,8 +42,38 @@ final class CorrectionStep {
     return s.starting() > 0 || s.draining() > 0;
   }
 
-  /** A role's history with its correction updated, and why. */
-  record Learned(RoleHistory history, Explanation why) {}
+  /**
+   * A role's history with its correction updated, and why.
+   *
+   * @param sizingCorrection the k the role is sized with: the learned k widened by how much single
+   *     windows disagree with it ({@link CorrectionLearner#sizing}); the learned k until {@link
+   *     #sizedFor} is applied
+   */
+  record Learned(RoleHistory history, Explanation why, double sizingCorrection) {
+
+    Learned(RoleHistory history, Explanation why) {
+      this(history, why, history.correction());
+    }
+
+    /** This result with the sizing correction for {@code quantile}, stated in the reason. */
+    Learned sizedFor(double quantile) {
+      double k = history.correction();
+      double sized = CorrectionLearner.sizing(k, history.correctionSpread(), quantile);
+      if (!(sized > k * (1 + 1e-9))) {
+        return new Learned(history, why, k);
+      }
+      return new Learned(
+          history,
+          new Explanation(
+              why.reason(),
+              why.message()
+                  + Format.f(
+                      "; sized at k = %.3f, the P%s of the k single windows need (their ln k"
+                          + " scatters by σ = %.3f)",
+                      sized, Format.num(quantile * 100), Math.sqrt(history.correctionSpread()))),
+          sized);
+    }
+  }
 
   static Learned learn(PlannerInput in, Role role, RoleHistory seen, Instant now) {
     MetricsSnapshot m = in.metrics();
@@ -102,11 +132,14 @@ final class CorrectionStep {
             in.prefillForecast().quantile(),
             true,
             "observed load");
-    RoleModel model =
-        role == Role.PREFILL
-            ? new PrefillRoleModel(in.deployment(), observedLoad, m, k, in.kvBytesPerToken())
-            : new DecodeRoleModel(in.deployment(), observedLoad, m, k);
-    double predicted = model.predictMillis(ready);
+    java.util.function.DoubleUnaryOperator predict =
+        kk ->
+            (role == Role.PREFILL
+                    ? new PrefillRoleModel(
+                        in.deployment(), observedLoad, m, kk, in.kvBytesPerToken())
+                    : new DecodeRoleModel(in.deployment(), observedLoad, m, kk))
+                .predictMillis(ready);
+    double predicted = predict.applyAsDouble(k);
     if (Double.isInfinite(predicted)) {
       return new Learned(
           history,
@@ -121,15 +154,19 @@ final class CorrectionStep {
                   latency,
                   history.correctionSamples())));
     }
-    double next = CorrectionLearner.next(k, observed.value(), predicted);
+    double explaining = CorrectionLearner.solve(predict, observed.value());
+    double next = CorrectionLearner.next(k, explaining, history.correctionSamples());
     long samples = history.correctionSamples() + 1;
+    double spread =
+        CorrectionLearner.spread(
+            history.correctionSpread(), k, explaining, history.correctionSamples());
     return new Learned(
-        history.withCorrection(next, samples),
+        history.withCorrection(next, samples, spread),
         new Explanation(
             Reason.CORRECTION,
             Format.f(
-                "k %.3f → %.3f: observed %s %s vs %s predicted on %d ready engines at %s req/s"
-                    + " (%d samples, bounded to [%.1f, %.1f])",
+                "k %.3f → %.3f: observed %s %s vs %s predicted on %d ready engines at %s req/s,"
+                    + " which k = %.3f explains (%d samples, bounded to [%.1f, %.1f])",
                 k,
                 next,
                 latency,
@@ -137,6 +174,7 @@ final class CorrectionStep {
                 Format.ms(predicted),
                 ready,
                 Format.num(m.arrivalRate().value()),
+                explaining,
                 samples,
                 CorrectionLearner.MIN,
                 CorrectionLearner.MAX)));

@@ -31,8 +31,12 @@ public final class Planner {
 
   public ScalingPlan plan(PlannerInput in, ScalingHistory history, Instant now) {
     SlaPolicy policy = in.deployment().policy();
-    CorrectionStep.Learned pk = CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now);
-    CorrectionStep.Learned dk = CorrectionStep.learn(in, Role.DECODE, history.decode(), now);
+    CorrectionStep.Learned pk =
+        CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now)
+            .sizedFor(in.prefillForecast().quantile());
+    CorrectionStep.Learned dk =
+        CorrectionStep.learn(in, Role.DECODE, history.decode(), now)
+            .sizedFor(in.decodeForecast().quantile());
     ScalingHistory learned =
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
     RoleModel prefill =
@@ -40,11 +44,11 @@ public final class Planner {
             in.deployment(),
             in.prefillForecast(),
             in.metrics(),
-            pk.history().correction(),
+            pk.sizingCorrection(),
             in.kvBytesPerToken());
     RoleModel decode =
         new DecodeRoleModel(
-            in.deployment(), in.decodeForecast(), in.metrics(), dk.history().correction());
+            in.deployment(), in.decodeForecast(), in.metrics(), dk.sizingCorrection());
     Targets targets = Targeting.targets(in, prefill, decode);
     boolean load = in.metrics().loadIsHealthy();
     Map<Role, Boolean> healthy = new EnumMap<>(Role.class);

@@ -107,6 +107,10 @@ class CorrectionTransitionTest {
     assertThat(six.prefill().correction()).isGreaterThan(1.0);
     assertThat(five.prefill().correction()).isEqualTo(six.prefill().correction());
     assertThat(five.prefill().correctionWhy().message()).contains("settled at 5 ready only since");
-    assertThat(five.decode().correction()).isGreaterThan(six.decode().correction());
+    // decode stayed settled at 4 ready: it keeps learning (the same observation, so the same k)
+    assertThat(five.decode().correctionWhy().message())
+        .contains("which k = ")
+        .doesNotContain("kept");
+    assertThat(five.decode().correction()).isEqualTo(six.decode().correction());
   }
 }

@@ -19,16 +19,17 @@ import java.util.TreeMap;
  *
  * <pre>
  * tandem-scaling-history v1
- * role prefill correction=1.1 samples=3 last=2025-01-01T00:01:00Z ready=5 settled=2025-01-01T00:00:30Z
+ * role prefill correction=1.1 samples=3 spread=0.01 last=2025-01-01T00:01:00Z ready=5 settled=2025-01-01T00:00:30Z
  * rec prefill 2025-01-01T00:00:30Z 4
  * rec prefill 2025-01-01T00:01:00Z 5
- * role decode correction=1.0 samples=0 last=- ready=-1 settled=-
- * role router correction=1.0 samples=0 last=- ready=-1 settled=-
+ * role decode correction=1.0 samples=0 spread=0.0 last=- ready=-1 settled=-
+ * role router correction=1.0 samples=0 spread=0.0 last=- ready=-1 settled=-
  * forecast observed-ewma atEpochMillis=1.7356896E12 level=12.5
  * </pre>
  *
  * {@code ready=} and {@code settled=} (the capacity the correction learner tracks) are optional
- * when reading: a history written without them reads as not having seen the role yet.
+ * when reading: a history written without them reads as not having seen the role yet; so is {@code
+ * spread=} (reads as 0: no disagreement seen yet).
  *
  * <p>A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
  * {@code array} lines after the {@code forecast} line ({@link CheckpointCodec}).
@@ -49,6 +50,8 @@ public final class HistoryCodec {
           .append(h.correction())
           .append(" samples=")
           .append(h.correctionSamples())
+          .append(" spread=")
+          .append(h.correctionSpread())
           .append(" last=")
           .append(h.lastDecision().map(Instant::toString).orElse("-"))
           .append(" ready=")
@@ -139,6 +142,7 @@ public final class HistoryCodec {
               recs.getOrDefault(role, List.of()),
               h.correction(),
               h.correctionSamples(),
+              h.correctionSpread(),
               h.settledReady(),
               h.settledSince());
       history = history.with(role, h);
@@ -155,6 +159,7 @@ public final class HistoryCodec {
         List.of(),
         Double.parseDouble(required(kv, "correction")),
         Long.parseLong(required(kv, "samples")),
+        Double.parseDouble(kv.getOrDefault("spread", "0")),
         Integer.parseInt(kv.getOrDefault("ready", String.valueOf(RoleHistory.UNKNOWN_READY))),
         settled.equals("-") ? Optional.empty() : Optional.of(Instant.parse(settled)));
   }

@@ -15,6 +15,9 @@ import java.util.Optional;
  *     window plus the newest one before it (which shows the window has been observed in full)
  * @param correction the learned multiplier of the profile's latency, in [0.5, 2]; 1 = profile right
  * @param correctionSamples how many healthy observations shaped the correction
+ * @param correctionSpread the recent mean of (ln k* − ln k)², k* the correction that explained an
+ *     observation and k the one held then: how much single windows disagree with the learned k
+ *     (their load mix, bursts, sampling), which sizing covers as uncertainty; 0 before any sample
  * @param settledReady the ready engines of the role at its last visit; {@link #UNKNOWN_READY}
  *     before the first visit (a fresh or restored history without it)
  * @param settledSince the first visit from which the role has been seen settled (no engine starting
@@ -27,6 +30,7 @@ public record RoleHistory(
     List<Recommendation> recommendations,
     double correction,
     long correctionSamples,
+    double correctionSpread,
     int settledReady,
     Optional<Instant> settledSince) {
 
@@ -39,6 +43,10 @@ public record RoleHistory(
     recommendations = List.copyOf(recommendations);
     if (!(correction > 0) || !Double.isFinite(correction)) {
       throw new IllegalArgumentException("correction must be finite and > 0, got " + correction);
+    }
+    if (!(correctionSpread >= 0) || !Double.isFinite(correctionSpread)) {
+      throw new IllegalArgumentException(
+          "correctionSpread must be finite and >= 0, got " + correctionSpread);
     }
     if (settledReady < UNKNOWN_READY) {
       throw new IllegalArgumentException("settledReady must be >= -1, got " + settledReady);
@@ -56,6 +64,7 @@ public record RoleHistory(
         recommendations,
         correction,
         correctionSamples,
+        0,
         UNKNOWN_READY,
         Optional.empty());
   }
@@ -89,12 +98,22 @@ public record RoleHistory(
     }
     kept.add(new Recommendation(now, replicas));
     return new RoleHistory(
-        Optional.of(now), kept, correction, correctionSamples, settledReady, settledSince);
+        Optional.of(now),
+        kept,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        settledReady,
+        settledSince);
   }
 
   public RoleHistory withCorrection(double newCorrection, long samples) {
+    return withCorrection(newCorrection, samples, correctionSpread);
+  }
+
+  public RoleHistory withCorrection(double newCorrection, long samples, double spread) {
     return new RoleHistory(
-        lastDecision, recommendations, newCorrection, samples, settledReady, settledSince);
+        lastDecision, recommendations, newCorrection, samples, spread, settledReady, settledSince);
   }
 
   /**
@@ -119,7 +138,13 @@ public record RoleHistory(
       since = settledSince;
     }
     return new RoleHistory(
-        lastDecision, recommendations, correction, correctionSamples, ready, since);
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        ready,
+        since);
   }
 
   /** True when the role has been seen settled, at its current ready count, since {@code start}. */

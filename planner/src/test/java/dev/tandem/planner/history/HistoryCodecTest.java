@@ -24,7 +24,7 @@ class HistoryCodecTest {
         RoleHistory.empty()
             .decided(T0, 3, Duration.ofMinutes(5))
             .decided(T0.plusSeconds(30), 4, Duration.ofMinutes(5))
-            .withCorrection(1.2345678901234567, 7);
+            .withCorrection(1.2345678901234567, 7, 0.012345678901234567);
     ScalingHistory history =
         ScalingHistory.empty()
             .with(Role.PREFILL, prefill)
@@ -36,7 +36,9 @@ class HistoryCodecTest {
     String text = HistoryCodec.write(history);
 
     assertThat(text)
-        .startsWith("tandem-scaling-history v1\nrole prefill correction=1.2345678901234567");
+        .startsWith(
+            "tandem-scaling-history v1\nrole prefill correction=1.2345678901234567 samples=7"
+                + " spread=0.012345678901234567");
     assertThat(HistoryCodec.read(text)).isEqualTo(history);
     assertThat(HistoryCodec.read(HistoryCodec.write(ScalingHistory.empty())))
         .isEqualTo(ScalingHistory.empty());
@@ -112,5 +114,20 @@ class HistoryCodecTest {
     assertThat(h.recommendations())
         .extracting(Recommendation::replicas)
         .containsExactly(5, 6, 7, 8, 9, 10);
+  }
+
+  @Test
+  void aHistoryWrittenWithoutTheSpreadReadsAsNoDisagreementSeen() {
+    String text =
+        "tandem-scaling-history v1\n"
+            + "role prefill correction=1.25 samples=4 last=- ready=-1 settled=-\n"
+            + "role decode correction=1.0 samples=0 last=- ready=-1 settled=-\n"
+            + "role router correction=1.0 samples=0 last=- ready=-1 settled=-\n"
+            + "forecast none\n";
+
+    RoleHistory prefill = HistoryCodec.read(text).prefill();
+
+    assertThat(prefill.correction()).isEqualTo(1.25);
+    assertThat(prefill.correctionSpread()).isZero();
   }
 }
