@@ -66,7 +66,7 @@ class ControlLoopForecastTest {
     TickReport first = loop.tick(clock.step(Duration.ofSeconds(30)));
     assertThat(first.plans()).hasSize(2);
     assertThat(first.plans().get(0).prefillForecast().reason()).startsWith("cold start (");
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 60; i++) {
       loop.tick(clock.step(Duration.ofSeconds(30)));
     }
     assertThat(loop.histories().get(auto.key()).forecast().model())

@@ -41,6 +41,11 @@ import java.util.TreeMap;
  * <p><b>Cold start.</b> Until the forecaster has {@code h + }{@value #MIN_RESOLVED} resolved
  * forecasts (its quantiles need residuals, and the h-step ones resolve h ticks late) the rate comes
  * from {@link ObservedRateForecaster}, whose state is kept alongside (values {@code fallback.*}).
+ * 40 covers the members' first refit (tick 32) and ten scored errors after it: before its first
+ * refit every fitted member (Holt, ARIMA, Tribuo) still forecasts flat, so the selector is a last
+ * value in disguise. With 20, on the simulator's sinusoid the selector took over at tick 23,
+ * forecast the second ramp flat and prefill was scaled down 5 → 3 while the load climbed from 14 to
+ * 44 req/s (2 windows missed TTFT); the fallback projects the rising trend.
  *
  * <p><b>Missing data.</b> An unhealthy arrival rate is a NaN tick: the forecaster advances on its
  * own forecast and the forecast never drops to zero for lack of data; a healthy 0 is real zero
@@ -57,7 +62,7 @@ import java.util.TreeMap;
 public final class SelectorLoadForecaster implements LoadForecaster {
 
   /** Resolved forecasts needed beyond the horizon before the forecaster's quantiles are used. */
-  public static final int MIN_RESOLVED = 20;
+  public static final int MIN_RESOLVED = 40;
 
   private static final String FALLBACK = "fallback.";
 

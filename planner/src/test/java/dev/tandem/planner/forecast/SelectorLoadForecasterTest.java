@@ -81,11 +81,11 @@ class SelectorLoadForecasterTest {
   void aColdStartUsesTheObservedRateFallbackUntilCalibrated() {
     Driver d = new Driver();
     LoadForecast first = d.rate(20);
-    assertThat(first.reason()).startsWith("cold start (selector has 0 of 25");
+    assertThat(first.reason()).startsWith("cold start (selector has 0 of 45");
     assertThat(first.peakRate()).isGreaterThanOrEqualTo(20);
     SplittableRandom r = new SplittableRandom(1);
     LoadForecast f = first;
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 80; i++) {
       f = d.rate(noisy(r, 20));
     }
     assertThat(f.reason()).startsWith("selector on 30s ticks");
