@@ -9,7 +9,7 @@ import java.util.function.DoubleUnaryOperator;
  * ready engines, and moves part of the way there:
  *
  * <pre>
- *   k* = the k ∈ [½, 2] with predict(k) = observed      (bisection on ln k; predict is increasing)
+ *   k* = the k ∈ [½, 2] with predict(k) = observed      (root of ln predict(k) − ln observed in ln k)
  *   ln k ← ln k + α · (ln k* − ln k)                    α = max(½, 1 / (n + 1))
  * </pre>
  *
@@ -34,8 +34,11 @@ final class CorrectionLearner {
   static final double MAX = 2.0;
   static final double ALPHA = 0.5;
 
-  /** Bisection steps on ln k over ln 4: the solution is within 4·2⁻¹⁴ ≈ 0.02 % of k. */
-  static final int STEPS = 14;
+  /** Stop when the bracket on ln k is narrower than this (0.1 % of k). */
+  static final double TOLERANCE = 1e-3;
+
+  /** At most this many model evaluations after the two ends (typically 3–6 are used). */
+  static final int MAX_STEPS = 30;
 
   private CorrectionLearner() {}
 
@@ -44,23 +47,50 @@ final class CorrectionLearner {
    * k, possibly +∞) meets {@code observedMillis}; a bound when it is met outside them.
    */
   static double solve(DoubleUnaryOperator predict, double observedMillis) {
-    if (predict.applyAsDouble(MIN) >= observedMillis) {
-      return MIN;
-    }
-    if (predict.applyAsDouble(MAX) <= observedMillis) {
-      return MAX;
-    }
+    double target = Math.log(observedMillis);
     double lo = Math.log(MIN);
     double hi = Math.log(MAX);
-    for (int i = 0; i < STEPS; i++) {
-      double mid = (lo + hi) / 2;
-      if (predict.applyAsDouble(Math.exp(mid)) < observedMillis) {
-        lo = mid;
+    double fLo = gap(predict, lo, target);
+    if (fLo >= 0) {
+      return MIN;
+    }
+    double fHi = gap(predict, hi, target);
+    if (fHi <= 0) {
+      return MAX;
+    }
+    // Illinois (regula falsi that halves the stale end's value) on ln predict − ln observed, which
+    // is close to linear in ln k; a bisection step wherever an end is +∞ (the model overloaded).
+    int side = 0;
+    for (int i = 0; i < MAX_STEPS && hi - lo > TOLERANCE; i++) {
+      double x = Double.isInfinite(fHi) ? (lo + hi) / 2 : lo + (hi - lo) * (-fLo) / (fHi - fLo);
+      double f = gap(predict, x, target);
+      if (f == 0) {
+        return Math.exp(x);
+      }
+      if (f < 0) {
+        lo = x;
+        fLo = f;
+        if (side == -1) {
+          fHi /= 2;
+        }
+        side = -1;
       } else {
-        hi = mid;
+        hi = x;
+        fHi = f;
+        if (side == 1) {
+          fLo /= 2;
+        }
+        side = 1;
       }
     }
-    return Math.exp((lo + hi) / 2);
+    return Math.exp(
+        Double.isInfinite(fHi) || fHi == fLo
+            ? (lo + hi) / 2
+            : lo + (hi - lo) * (-fLo) / (fHi - fLo));
+  }
+
+  private static double gap(DoubleUnaryOperator predict, double lnK, double lnObserved) {
+    return Math.log(predict.applyAsDouble(Math.exp(lnK))) - lnObserved;
   }
 
   /** The next correction from the current one and the k that explains the observation. */

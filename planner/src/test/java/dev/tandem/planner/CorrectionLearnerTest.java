@@ -111,4 +111,16 @@ class CorrectionLearnerTest {
     assertThat(Math.log(k / 1.2)).isBetween(-0.06, 0.06);
     assertThat(Math.sqrt(spread)).isBetween(0.12, 0.26);
   }
+
+  @Test
+  void aSteepModelIsSolvedInAFewEvaluations() {
+    int[] calls = {0};
+    DoubleUnaryOperator steep =
+        k -> {
+          calls[0]++;
+          return 40 * Math.pow(k / 0.9, 4);
+        };
+    assertThat(CorrectionLearner.solve(steep, 40)).isCloseTo(0.9, within(1e-3));
+    assertThat(calls[0]).isLessThanOrEqualTo(10);
+  }
 }
