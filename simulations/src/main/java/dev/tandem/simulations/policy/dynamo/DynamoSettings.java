@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  *     its dry-run mode turns them off)
  * @param initialPrefill prefill engines at time 0
  * @param initialDecode decode engines at time 0
- * @param predictor a fresh predictor per series (request count, ISL, OSL)
+ * @param predictor a fresh predictor per series (request count, ISL, OSL): {@link ArimaPredictor}
+ *     by default, as the reference's default {@code arima}; {@link LastValuePredictor} is its
+ *     {@code constant}
  * @param loadHeadroom multiplier on the forecast request count N̂ (1 = the reference as published;
  *     not a knob of the reference itself: the frontier sweep turns it, with the ITL target, to
  *     trade GPU-hours for attainment)
@@ -69,10 +71,10 @@ public record DynamoSettings(
     }
   }
 
-  /** T = 180 s, min 1, no budget, corrections on, 1P/1D at start, last-value predictor. */
+  /** T = 180 s, min 1, no budget, corrections on, 1P/1D at start, ARIMA predictor. */
   public static DynamoSettings defaults(double ttftTargetMillis, double itlTargetMillis) {
     return new DynamoSettings(
-        180, itlTargetMillis, ttftTargetMillis, 1, -1, true, 1, 1, LastValuePredictor::new);
+        180, itlTargetMillis, ttftTargetMillis, 1, -1, true, 1, 1, ArimaPredictor::new);
   }
 
   public DynamoSettings withCorrection(boolean on) {
@@ -91,6 +93,11 @@ public record DynamoSettings(
   /** The same settings with N̂ multiplied by {@code factor} (a frontier-sweep knob). */
   public DynamoSettings withLoadHeadroom(double factor) {
     return edit(e -> e.loadHeadroom = factor);
+  }
+
+  /** The same settings forecasting with a fresh {@code factory.get()} per series. */
+  public DynamoSettings withPredictor(Supplier<LoadPredictor> factory) {
+    return edit(e -> e.predictor = factory);
   }
 
   /** The same settings starting from {@code prefill}/{@code decode} warm engines. */

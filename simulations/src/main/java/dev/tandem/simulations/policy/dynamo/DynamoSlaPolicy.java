@@ -20,8 +20,10 @@ import dev.tandem.simulations.policy.WindowStats;
  *   <li>Size P and D with {@link DynamoSizing}, then fit the GPU budget.
  * </ol>
  *
- * No stabilisation and no step limit: the counts are applied as computed. The forecaster is {@link
- * LastValuePredictor} until ARIMA comes from the forecasting module (see {@link DynamoSettings}).
+ * No stabilisation and no step limit: the counts are applied as computed. The forecaster is the
+ * reference's default, auto-ARIMA refitted every interval on the last 100 values ({@link
+ * ArimaPredictor}); {@link DynamoSettings#withPredictor} swaps in another, such as its {@code
+ * constant} predictor ({@link LastValuePredictor}).
  */
 public final class DynamoSlaPolicy implements ScalingPolicy {
 

@@ -2,9 +2,7 @@ package dev.tandem.simulations.policy.dynamo;
 
 /**
  * Predicts that the next interval equals the last one observed (the reference planner's {@code
- * constant} predictor). Stands in for its default ARIMA predictor until the forecasting module
- * supplies ARIMA behind {@link LoadPredictor}; with a load that changes slowly relative to the
- * interval the two differ little, on a fast sinusoid ARIMA may anticipate the turn better.
+ * constant} predictor; its default is {@link ArimaPredictor}). Before any data: NaN.
  */
 public final class LastValuePredictor implements LoadPredictor {
 
