@@ -93,7 +93,7 @@ public final class PolicyRegistry {
                     ctx.initialCounts()))
         .register(
             "dynamo-sla",
-            "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, last-value forecast",
+            "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, auto-ARIMA forecast",
             ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
         .register(
             "hpa",

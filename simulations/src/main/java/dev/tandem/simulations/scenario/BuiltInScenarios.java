@@ -34,7 +34,7 @@ public final class BuiltInScenarios {
    * 90,000 requests), ISL 3000 / OSL 300; SLA p90 TTFT ≤ 200 ms and p90 ITL ≤ 10 ms; H200
    * Llama-3.1-8B-FP8 TP1 profile; engines ready 60 s after they are requested; no KV-transfer time;
    * synthetic load, so no rate scaling. Policies: static 2P/2D, the reference planner (T = 180 s,
-   * corrections on, last-value forecast), and an HPA per role (1 waiting request per prefill
+   * corrections on, auto-ARIMA forecast), and an HPA per role (1 waiting request per prefill
    * engine; KV usage 0.15 per decode engine, hand-set near the profile's KV usage at 10 ms ITL for
    * this context — a knob the baseline sweep will vary).
    */
