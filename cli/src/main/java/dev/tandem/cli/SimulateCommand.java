@@ -142,6 +142,13 @@ final class SimulateCommand implements Callable<Integer> {
   String prefillQueue;
 
   @Option(
+      names = "--explain",
+      description =
+          "Also write every decision of the tandem policy, with its reasons, to plans-tandem.txt"
+              + " in the output directory.")
+  boolean explain;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar and no sweep notes on stderr.")
   boolean quiet;
@@ -190,7 +197,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (policies != null && !policies.isEmpty()) {
       names = policies;
     }
-    PolicyRegistry registry = PolicyRegistry.standard();
+    Path dir = out != null ? out : Path.of("tandem-out", built.name());
+    PlanLog plans = explain ? PlanLog.open(dir.resolve("plans-tandem.txt")) : PlanLog.NONE;
+    PolicyRegistry registry = PolicyRegistry.standard(plans::accept);
     for (String n : names) {
       if (!registry.knows(n)) {
         throw new CommandLine.ParameterException(
@@ -222,11 +231,14 @@ final class SimulateCommand implements Callable<Integer> {
       stderr.print("\r" + " ".repeat(SimulateProgressBar.WIDTH + 40) + "\r");
       stderr.flush();
     }
+    plans.close();
     stdout.print(ComparisonText.render(c));
-    Path dir = out != null ? out : Path.of("tandem-out", built.name());
     OutputDirectory.write(c, dir);
     stdout.println();
     stdout.println("wrote " + dir.resolve("index.html") + " (and CSV, JSON, PNG beside it)");
+    if (explain) {
+      stdout.println("wrote " + dir.resolve("plans-tandem.txt") + " (every tandem decision)");
+    }
     stdout.flush();
     return 0;
   }

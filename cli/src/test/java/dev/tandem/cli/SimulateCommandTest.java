@@ -68,6 +68,54 @@ class SimulateCommandTest {
   }
 
   @Test
+  void explainWritesEveryTandemDecisionWithItsReasons() throws Exception {
+    CliRun r =
+        CliRun.run(
+            "simulate",
+            "--scenario",
+            "dynamo-sinusoid",
+            "--duration",
+            "5m",
+            "--policies",
+            "tandem,static-2p2d",
+            "--no-frontier",
+            "--explain",
+            "--quiet",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("plans-tandem.txt");
+    String plans = Files.readString(out.resolve("plans-tandem.txt"));
+    // decide every 30 s over 5 minutes: one plan per tick, each with both roles and its reasons
+    assertThat(plans.split("plan for ", -1)).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(plans)
+        .contains("prefill ")
+        .contains("decode ")
+        .contains("target:")
+        .contains("correction:")
+        .contains("load:       prefill: ");
+  }
+
+  @Test
+  void withoutExplainNoPlanLogIsWritten() {
+    CliRun r =
+        CliRun.run(
+            "simulate",
+            "--scenario",
+            "dynamo-sinusoid",
+            "--duration",
+            "2m",
+            "--policies",
+            "tandem",
+            "--no-frontier",
+            "--quiet",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("plans-tandem.txt")).doesNotExist();
+  }
+
+  @Test
   void badInputIsAUsageError() {
     assertThat(CliRun.run("simulate", "--scenario", "nope", "-q").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("simulate", "--policies", "nope", "-q").exitCode()).isEqualTo(2);

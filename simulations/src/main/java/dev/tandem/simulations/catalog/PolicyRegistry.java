@@ -81,6 +81,16 @@ public final class PolicyRegistry {
    * oracle}, and {@code tandem}: the real planner behind the simulated ports.
    */
   public static PolicyRegistry standard() {
+    return standard(report -> {});
+  }
+
+  /**
+   * {@link #standard()} with every tick report of the {@code tandem} policy (its plans with their
+   * reasons, and any failures) handed to {@code tandemTicks}: what {@code tandem simulate
+   * --explain} writes out.
+   */
+  public static PolicyRegistry standard(
+      java.util.function.Consumer<dev.tandem.planner.TickReport> tandemTicks) {
     return new PolicyRegistry()
         .register(
             "tandem",
@@ -88,9 +98,10 @@ public final class PolicyRegistry {
                 + " defaults (prefill 30 s / decode 60 s), warm-started",
             ctx ->
                 dev.tandem.simulations.tandem.TandemPolicy.forScenario(
-                    ctx.config(),
-                    dev.tandem.simulations.tandem.TandemSettings.defaults(),
-                    ctx.initialCounts()))
+                        ctx.config(),
+                        dev.tandem.simulations.tandem.TandemSettings.defaults(),
+                        ctx.initialCounts())
+                    .onTick(tandemTicks))
         .register(
             "dynamo-sla",
             "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, auto-ARIMA forecast",
