@@ -43,54 +43,71 @@ public record TandemSettings(
   }
 
   public TandemSettings withModel(ForecastModel m) {
-    return new TandemSettings(
-        prefillInterval,
-        decodeInterval,
-        prefillStabilization,
-        decodeStabilization,
-        budgetGpus,
-        maxReplicas,
-        m,
-        quantile,
-        window);
+    return edit(e -> e.model = m);
   }
 
   public TandemSettings withBudget(int gpus) {
-    return new TandemSettings(
-        prefillInterval,
-        decodeInterval,
-        prefillStabilization,
-        decodeStabilization,
-        gpus,
-        maxReplicas,
-        model,
-        quantile,
-        window);
+    return edit(e -> e.budgetGpus = gpus);
   }
 
   public TandemSettings withStabilization(Duration prefill, Duration decode) {
-    return new TandemSettings(
-        prefillInterval,
-        decodeInterval,
-        prefill,
-        decode,
-        budgetGpus,
-        maxReplicas,
-        model,
-        quantile,
-        window);
+    return edit(
+        e -> {
+          e.prefillStabilization = prefill;
+          e.decodeStabilization = decode;
+        });
   }
 
   public TandemSettings withIntervals(Duration prefill, Duration decode) {
+    return edit(
+        e -> {
+          e.prefillInterval = prefill;
+          e.decodeInterval = decode;
+        });
+  }
+
+  /** The same settings sized for another forecast quantile (Tandem's own cost/attainment knob). */
+  public TandemSettings withQuantile(double q) {
+    return edit(e -> e.quantile = q);
+  }
+
+  private TandemSettings edit(java.util.function.Consumer<Editor> change) {
+    Editor e = new Editor(this);
+    change.accept(e);
     return new TandemSettings(
-        prefill,
-        decode,
-        prefillStabilization,
-        decodeStabilization,
-        budgetGpus,
-        maxReplicas,
-        model,
-        quantile,
-        window);
+        e.prefillInterval,
+        e.decodeInterval,
+        e.prefillStabilization,
+        e.decodeStabilization,
+        e.budgetGpus,
+        e.maxReplicas,
+        e.model,
+        e.quantile,
+        e.window);
+  }
+
+  /** A mutable copy for {@link #edit}: each wither names only the fields it changes. */
+  private static final class Editor {
+    Duration prefillInterval;
+    Duration decodeInterval;
+    Duration prefillStabilization;
+    Duration decodeStabilization;
+    int budgetGpus;
+    int maxReplicas;
+    ForecastModel model;
+    double quantile;
+    Duration window;
+
+    Editor(TandemSettings s) {
+      prefillInterval = s.prefillInterval;
+      decodeInterval = s.decodeInterval;
+      prefillStabilization = s.prefillStabilization;
+      decodeStabilization = s.decodeStabilization;
+      budgetGpus = s.budgetGpus;
+      maxReplicas = s.maxReplicas;
+      model = s.model;
+      quantile = s.quantile;
+      window = s.window;
+    }
   }
 }
