@@ -1,5 +1,6 @@
 package dev.tandem.planner;
 
+import dev.tandem.planner.sizing.Normal;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -93,15 +94,10 @@ final class CorrectionLearner {
     return Math.log(predict.applyAsDouble(Math.exp(lnK))) - lnObserved;
   }
 
-  /** The next correction from the current one and the k that explains the observation. */
-  static double next(double correction, double explaining) {
-    return next(correction, explaining, Long.MAX_VALUE - 1);
-  }
-
   /**
-   * As {@link #next(double, double)}, with {@code samples} observations learned before this one:
-   * the first moves all the way (nothing learned yet outweighs it), later ones by α (a mean in log
-   * space for the first two, an EWMA from then on).
+   * The next correction from the current one and the k that explains the observation, with {@code
+   * samples} observations learned before this one: the first moves all the way (nothing learned yet
+   * outweighs it), later ones by α (a mean in log space for the first two, an EWMA from then on).
    */
   static double next(double correction, double explaining, long samples) {
     double alpha = Math.max(ALPHA, 1.0 / (samples + 1));
@@ -129,7 +125,7 @@ final class CorrectionLearner {
    * if ln k* scatters normally around ln k.
    */
   static double sizing(double correction, double spread, double quantile) {
-    double z = Math.max(0, dev.tandem.planner.sizing.Normal.quantile(quantile));
+    double z = Math.max(0, Normal.quantile(quantile));
     return correction * Math.exp(z * Math.sqrt(spread));
   }
 

@@ -7,6 +7,7 @@ import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.metrics.Signal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Applies {@link CorrectionLearner} to one role when the evidence is healthy: the role is due, the
@@ -132,7 +133,7 @@ final class CorrectionStep {
             in.prefillForecast().quantile(),
             true,
             "observed load");
-    java.util.function.DoubleUnaryOperator predict =
+    DoubleUnaryOperator predict =
         kk ->
             (role == Role.PREFILL
                     ? new PrefillRoleModel(

@@ -20,7 +20,8 @@ final class DecodeRoleModel implements RoleModel {
   private final LatencyObjective objective;
   private final double context;
   private final DecodeModel model;
-  private final DecodeSizing sizing;
+  private final int limit;
+  private DecodeSizing sizing;
 
   DecodeRoleModel(
       Deployment deployment, LoadForecast forecast, MetricsSnapshot metrics, double correction) {
@@ -40,27 +41,31 @@ final class DecodeRoleModel implements RoleModel {
             kvBound,
             maxSequences);
     EngineRole role = deployment.policy().roles().decode();
-    this.sizing =
-        DecodeSizer.size(
-            forecast.peakRate(),
-            model,
-            PrefillRoleModel.millis(objective),
-            4 * role.maxReplicas() + 16);
+    this.limit = 4 * role.maxReplicas() + 16;
+  }
+
+  /** Sized on first use: the correction step only predicts, it never sizes. */
+  private DecodeSizing sizing() {
+    if (sizing == null) {
+      sizing =
+          DecodeSizer.size(forecast.peakRate(), model, PrefillRoleModel.millis(objective), limit);
+    }
+    return sizing;
   }
 
   @Override
   public int need() {
-    return sizing.engines();
+    return sizing().engines();
   }
 
   @Override
   public boolean met() {
-    return sizing.met();
+    return sizing().met();
   }
 
   @Override
   public boolean reachable() {
-    return sizing.reachable();
+    return sizing().reachable();
   }
 
   @Override
@@ -79,10 +84,11 @@ final class DecodeRoleModel implements RoleModel {
             Format.num(forecast.quantile() * 100),
             Format.num(forecast.peakRate()),
             Format.duration(forecast.horizon()));
-    if (sizing.engines() == 0) {
+    if (sizing().engines() == 0) {
       return load + ": no decode work";
     }
-    double engines = sizing.perEngineRate() > 0 ? forecast.peakRate() / sizing.perEngineRate() : 0;
+    double engines =
+        sizing().perEngineRate() > 0 ? forecast.peakRate() / sizing().perEngineRate() : 0;
     String head =
         Format.f(
             "%s needs %s engines at %s, context %s, OSL %s",
@@ -94,22 +100,22 @@ final class DecodeRoleModel implements RoleModel {
     String detail =
         Format.f(
             ": one engine carries %s req/s (batch %s ≤ %s, bound %s)",
-            Format.num(sizing.perEngineRate()),
+            Format.num(sizing().perEngineRate()),
             Format.percentile(objective.quantile()),
-            Format.num(sizing.batchLimit()),
-            sizing.bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            Format.num(sizing().batchLimit()),
+            sizing().bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     String verdict =
-        sizing.reachable()
+        sizing().reachable()
             ? ""
             : Format.f(
                 "; one request alone misses the target, sized for %s instead",
-                Format.ms(sizing.targetMillis()));
+                Format.ms(sizing().targetMillis()));
     return head + detail + verdict;
   }
 
   @Override
   public double capacity(int engines) {
-    return engines * sizing.perEngineRate();
+    return engines * sizing().perEngineRate();
   }
 
   @Override

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The correction learner on latency models of known shape. */
 class CorrectionLearnerTest {
 
+  /** Past the first samples: each step goes by α. */
+  private static final long SETTLED = 1000;
+
   @Test
   void onAProportionalModelTheExplainingKIsTheRatio() {
     DoubleUnaryOperator proportional = k -> 100 * k;
@@ -39,7 +42,7 @@ class CorrectionLearnerTest {
     double k = 1.0;
     double previousGap = Math.abs(Math.log(k / 0.9));
     for (int i = 0; i < 8; i++) {
-      k = CorrectionLearner.next(k, CorrectionLearner.solve(steep, observed));
+      k = CorrectionLearner.next(k, CorrectionLearner.solve(steep, observed), SETTLED);
       double gap = Math.abs(Math.log(k / 0.9));
       assertThat(k).isGreaterThanOrEqualTo(0.9 - 1e-3); // never overshoots below the truth
       assertThat(gap).isLessThan(previousGap);
@@ -71,9 +74,9 @@ class CorrectionLearnerTest {
 
   @Test
   void eachStepGoesHalfwayInLogSpaceAndStaysInBounds() {
-    assertThat(CorrectionLearner.next(1.0, 1.44)).isCloseTo(1.2, within(1e-9));
-    assertThat(CorrectionLearner.next(2.0, 5.0)).isEqualTo(2.0);
-    assertThat(CorrectionLearner.next(0.5, 0.1)).isEqualTo(0.5);
+    assertThat(CorrectionLearner.next(1.0, 1.44, SETTLED)).isCloseTo(1.2, within(1e-9));
+    assertThat(CorrectionLearner.next(2.0, 5.0, SETTLED)).isEqualTo(2.0);
+    assertThat(CorrectionLearner.next(0.5, 0.1, SETTLED)).isEqualTo(0.5);
   }
 
   @Test
