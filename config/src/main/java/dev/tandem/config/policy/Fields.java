@@ -43,6 +43,22 @@ final class Fields {
   }
 
   /** The sub-mapping when the key is present and required; records "is required" otherwise. */
+  /** Requires {@code apiVersion} and reports any value but {@link SlaPolicy#API_VERSION}. */
+  static void apiVersion(YamlMap root) {
+    if (root.require("apiVersion")) {
+      root.string("apiVersion")
+          .filter(v -> !v.equals(SlaPolicy.API_VERSION))
+          .ifPresent(
+              v ->
+                  root.error(
+                      "apiVersion",
+                      "'"
+                          + v
+                          + "' is not supported; the supported version is "
+                          + SlaPolicy.API_VERSION));
+    }
+  }
+
   static Optional<YamlMap> requiredMap(YamlMap map, String key) {
     return map.require(key) ? map.map(key) : Optional.empty();
   }

@@ -69,18 +69,7 @@ public final class GpuPoolLoader {
       return Optional.empty();
     }
     root.allowOnly("apiVersion", "kind", "metadata", "spec");
-    if (root.require("apiVersion")) {
-      root.string("apiVersion")
-          .filter(v -> !v.equals(SlaPolicy.API_VERSION))
-          .ifPresent(
-              v ->
-                  root.error(
-                      "apiVersion",
-                      "'"
-                          + v
-                          + "' is not supported; the supported version is "
-                          + SlaPolicy.API_VERSION));
-    }
+    Fields.apiVersion(root);
     Optional<YamlMap> metadata = Fields.requiredMap(root, "metadata");
     metadata.ifPresent(m -> m.allowOnly("name"));
     Optional<String> name =

@@ -100,18 +100,7 @@ final class PolicyReader {
 
   /** apiVersion and kind, for a document the loader already knows to be (meant as) a policy. */
   private void checkHeader(YamlMap root) {
-    if (root.require("apiVersion")) {
-      root.string("apiVersion")
-          .filter(v -> !v.equals(SlaPolicy.API_VERSION))
-          .ifPresent(
-              v ->
-                  root.error(
-                      "apiVersion",
-                      "'"
-                          + v
-                          + "' is not supported; the supported version is "
-                          + SlaPolicy.API_VERSION));
-    }
+    Fields.apiVersion(root);
     if (root.require("kind")) {
       root.string("kind")
           .filter(v -> !v.equals(SlaPolicy.KIND))
