@@ -210,12 +210,8 @@ public final class Arima extends AbstractModel {
    * invertibility triangle of 1 + θ₁B + θ₂B².
    */
   static double outsideAr2(double phi1, double phi2) {
-    double limit = 0.999;
-    return Math.max(
-        0,
-        Math.max(
-            Math.abs(phi2) - limit,
-            Math.max(phi1 + phi2 - limit, Math.max(phi2 - phi1 - limit, 0))));
+    double worst = Math.max(Math.abs(phi2), Math.max(phi1 + phi2, phi2 - phi1));
+    return Math.max(0, worst - 0.999);
   }
 
   private static double[] difference(double[] w, int d) {

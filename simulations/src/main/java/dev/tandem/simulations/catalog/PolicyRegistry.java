@@ -1,5 +1,6 @@
 package dev.tandem.simulations.catalog;
 
+import dev.tandem.planner.TickReport;
 import dev.tandem.simulations.compare.OracleSearch;
 import dev.tandem.simulations.compare.StaticSplitSearch;
 import dev.tandem.simulations.policy.NamedPolicy;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,8 +91,7 @@ public final class PolicyRegistry {
    * reasons, and any failures) handed to {@code tandemTicks}: what {@code tandem simulate
    * --explain} writes out.
    */
-  public static PolicyRegistry standard(
-      java.util.function.Consumer<dev.tandem.planner.TickReport> tandemTicks) {
+  public static PolicyRegistry standard(Consumer<TickReport> tandemTicks) {
     return new PolicyRegistry()
         .register(
             "tandem",
