@@ -36,9 +36,11 @@ final class Check {
   }
 
   static Optional<String> positive(Duration value) {
-    return value.isNegative() || value.isZero()
-        ? Optional.of(Durations.format(value) + " must be longer than 0s")
-        : Optional.empty();
+    if (value.isNegative()) {
+      return Optional.of(Durations.format(value) + " must be longer than 0s");
+    }
+    // "0ms" and "0s" both format as 0s: name the rule, not a comparison of 0s with itself
+    return value.isZero() ? Optional.of("0 must be a positive duration") : Optional.empty();
   }
 
   static Optional<String> atLeast(Duration value, Duration min) {

@@ -121,7 +121,10 @@ final class RoleReader {
             Fields.orDefault(map, "minReplicas", map::integer, 1),
             v -> Check.minReplicas(v));
     map.require("maxReplicas");
-    Optional<Integer> max = map.integer("maxReplicas");
+    // a maxReplicas below 1 is wrong on its own; reporting it as "minReplicas 1 is above
+    // maxReplicas -8" would name the field the user did not get wrong
+    Optional<Integer> max =
+        Fields.checked(map, "maxReplicas", map.integer("maxReplicas"), v -> Check.atLeast(v, 1));
     if (min.isEmpty() || max.isEmpty()) {
       return Optional.empty();
     }

@@ -35,7 +35,7 @@ class PolicyRecordsTest {
         new Case(
             "zero target",
             () -> new LatencyObjective(90, Duration.ZERO),
-            "target: 0s must be longer than 0s"),
+            "target: 0 must be a positive duration"),
         new Case(
             "min above max",
             () -> engine(Role.DECODE, 1, 9, 8),

@@ -44,7 +44,9 @@ class SlaPolicyLoaderTest {
             "h200-llama-3.1-8b-fp8-tp1.yaml",
             "h100-llama-3.3-70b-fp8-tp2.yaml",
             "h100-llama-3.3-70b-fp8-tp4.yaml")) {
-      Files.writeString(profiles.resolve(profile), "# placeholder\n");
+      Files.writeString(
+          profiles.resolve(profile),
+          "# placeholder\napiVersion: tandem.dev/v1alpha1\nkind: PerformanceProfile\n");
     }
   }
 
@@ -208,8 +210,11 @@ class SlaPolicyLoaderTest {
 
     assertThat(set.policies()).extracting(SlaPolicy::name).containsExactly("llama-8b", "llama-70b");
     assertThat(set.find("inference", "llama-70b")).isPresent();
-    assertThat(set.otherDocuments()).hasSize(1);
-    assertThat(SlaPolicyLoader.kindOf(set.otherDocuments().get(0))).contains("PerformanceProfile");
+    // the three placeholder profiles of the fixture and more/profile.yml, in path order
+    assertThat(set.otherDocuments()).hasSize(4);
+    assertThat(set.otherDocuments())
+        .allSatisfy(d -> assertThat(SlaPolicyLoader.kindOf(d)).contains("PerformanceProfile"));
+    assertThat(set.otherDocuments().get(0).source()).endsWith("more/profile.yml");
   }
 
   @Test
