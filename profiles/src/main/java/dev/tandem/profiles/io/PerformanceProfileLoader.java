@@ -84,6 +84,11 @@ public final class PerformanceProfileLoader {
     }
     if (root.require("kind")) {
       root.oneOf("kind", List.of(ProfileFormat.KIND));
+      if (root.string("kind").filter(k -> !k.equals(ProfileFormat.KIND)).isPresent()) {
+        // another kind of document (often a policy where a profile was meant): its fields would
+        // each be "unknown" here, so the kind is the one problem worth reporting
+        problems.throwIfAny();
+      }
     }
     root.require("metadata");
     root.require("spec");

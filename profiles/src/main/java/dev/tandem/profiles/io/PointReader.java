@@ -25,7 +25,7 @@ final class PointReader {
       row.require("ttftMs");
       row.require("tokensPerSecondPerGpu");
       Optional<Integer> isl = row.integer("isl");
-      Optional<Double> ttft = row.number("ttftMs");
+      Optional<Double> ttft = atLeastAStep(row, "ttftMs", row.number("ttftMs"));
       Optional<Double> thpt = row.number("tokensPerSecondPerGpu");
       if (isl.isPresent() && previousIsl != null && isl.get() <= previousIsl) {
         row.error(
@@ -45,6 +45,26 @@ final class PointReader {
     return points;
   }
 
+  /**
+   * The shortest latency a profile may store, ms. No GPU engine runs a forward pass (one decode
+   * step or a prefill) in under 0.1 ms; a smaller number is a unit mistake (seconds written as ms)
+   * or garbage such as 1e-300, and it would make every capacity query answer "unlimited".
+   */
+  static final double MIN_LATENCY_MS = 0.1;
+
+  private static Optional<Double> atLeastAStep(YamlMap row, String field, Optional<Double> ms) {
+    if (ms.isPresent() && ms.get() > 0 && ms.get() < MIN_LATENCY_MS) {
+      row.error(
+          field,
+          ms.get()
+              + " ms is below "
+              + MIN_LATENCY_MS
+              + " ms, faster than any GPU forward pass (the unit is milliseconds, not seconds)");
+      return Optional.empty();
+    }
+    return ms;
+  }
+
   static List<DecodePoint> decode(YamlMap spec, Optional<Long> kvCapacity) {
     List<DecodePoint> points = new ArrayList<>();
     List<YamlMap> rows = spec.listOfMaps("decode");
@@ -62,7 +82,7 @@ final class PointReader {
       Optional<Double> context = row.number("context");
       Optional<Double> kvUsage = row.number("kvUsage");
       Optional<Double> given = row.number("concurrency");
-      Optional<Double> itl = row.number("itlMs");
+      Optional<Double> itl = atLeastAStep(row, "itlMs", row.number("itlMs"));
       Optional<Double> thpt = row.number("tokensPerSecondPerGpu");
       if (context.isEmpty() || itl.isEmpty() || thpt.isEmpty()) {
         continue;

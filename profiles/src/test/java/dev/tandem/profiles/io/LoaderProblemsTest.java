@@ -82,6 +82,25 @@ class LoaderProblemsTest {
                 "p.yaml:2:1: kind: 'PerformanceProfil' is not allowed (did you mean"
                     + " 'PerformanceProfile'?); allowed: PerformanceProfile")),
         new Case(
+            "another kind of document: only the kind is reported",
+            "kind: PerformanceProfile\nmetadata:\n  name: small",
+            "kind: SlaPolicy\nmetadata:\n  name: small\n  namespace: inference",
+            List.of("p.yaml:2:1: kind: 'SlaPolicy' is not allowed; allowed: PerformanceProfile")),
+        new Case(
+            "an ITL faster than any forward pass",
+            "itlMs: 5,",
+            "itlMs: 1e-300,",
+            List.of(
+                "p.yaml:13:36: spec.decode[0].itlMs: 1.0E-300 ms is below 0.1 ms, faster than any"
+                    + " GPU forward pass (the unit is milliseconds, not seconds)")),
+        new Case(
+            "a TTFT written in seconds",
+            "ttftMs: 20,",
+            "ttftMs: 0.02,",
+            List.of(
+                "p.yaml:10:18: spec.prefill[0].ttftMs: 0.02 ms is below 0.1 ms, faster than any"
+                    + " GPU forward pass (the unit is milliseconds, not seconds)")),
+        new Case(
             "zero GPUs per engine",
             "gpusPerEngine: 1",
             "gpusPerEngine: 0",
