@@ -1,11 +1,13 @@
 package dev.tandem.cli;
 
+import dev.tandem.config.policy.ForecastModel;
 import dev.tandem.config.yaml.Durations;
 import dev.tandem.forecasting.ForecastSettings;
 import dev.tandem.forecasting.Forecasters;
 import dev.tandem.forecasting.backtest.Backtest;
 import dev.tandem.forecasting.backtest.BacktestReport;
 import dev.tandem.forecasting.backtest.BacktestRow;
+import dev.tandem.planner.forecast.ForecastKinds;
 import dev.tandem.traces.AzureTraceReader;
 import dev.tandem.traces.JsonlTraceReader;
 import dev.tandem.traces.LoadSeries;
@@ -70,8 +72,42 @@ final class ForecastBacktestCommand implements Callable<Integer> {
       names = "--models",
       split = ",",
       paramLabel = "KIND",
-      description = "Forecaster kinds (comma-separated). Default: all.")
+      description = {
+        "Forecaster kinds (comma-separated). Default: all. One of: ${COMPLETION-CANDIDATES};",
+        "a policy's forecast.model names (holt, holt-winters, kalman, tribuo, auto) work too."
+      },
+      completionCandidates = ModelNames.class)
   List<String> models = Forecasters.KINDS;
+
+  /** The kinds the backtest runs, for the help text. */
+  static final class ModelNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Forecasters.KINDS.iterator();
+    }
+  }
+
+  /**
+   * A forecasting kind, or a policy's {@code forecast.model} name mapped the way the planner maps
+   * it ({@code holt} is {@code holt-damped}); anything else is a usage error listing both.
+   */
+  private String kind(String name) {
+    if (Forecasters.KINDS.contains(name)) {
+      return name;
+    }
+    for (ForecastModel model : ForecastModel.values()) {
+      if (model.yamlName().equals(name)) {
+        return ForecastKinds.kindOf(model);
+      }
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        "--models: unknown model '"
+            + name
+            + "'; kinds: "
+            + String.join(", ", Forecasters.KINDS)
+            + "; policy names: auto, last-value, ewma, holt, holt-winters, arima, kalman, tribuo");
+  }
 
   @Override
   public Integer call() {
@@ -88,6 +124,13 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     boolean serveGen = trace.getFileName().toString().contains("aggregate_600s");
     double step =
         seconds(resolution == null ? (serveGen ? "10m" : "1m") : resolution, "--resolution");
+    if (step < 1) {
+      // a finer series is noise for forecasting and grows without bound (1ms over a day is 86 M
+      // points): refuse it rather than divide by zero or run out of memory
+      throw new ParameterException(
+          spec.commandLine(), "--resolution must be at least 1s, got " + resolution);
+    }
+    List<String> kinds = models.stream().map(this::kind).distinct().toList();
     double trainSeconds = seconds(train == null ? (serveGen ? "10d" : "40m") : train, "--train");
     LoadSeries series = load(serveGen, step);
     int[] steps = new int[horizons.size()];
@@ -109,7 +152,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     }
     int maxSteps = java.util.Arrays.stream(steps).max().orElse(1);
     BacktestReport report =
-        Backtest.run(y, trainTicks, steps, models, ForecastSettings.defaults(step, maxSteps));
+        Backtest.run(y, trainTicks, steps, kinds, ForecastSettings.defaults(step, maxSteps));
     print(report, step, steps, series);
     return 0;
   }

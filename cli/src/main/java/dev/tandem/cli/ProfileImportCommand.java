@@ -36,7 +36,13 @@ final class ProfileImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--from-dynamo", required = true, paramLabel = "DIR")
+  @Option(
+      names = "--from-dynamo",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Folder of NVIDIA Dynamo profiler output: the raw_data.npz pair, pre-swept npz files, or"
+              + " the ConfigMap JSON.")
   Path dir;
 
   @Option(

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "recommend",
     description = {
-      "Recommend prefill and decode engines for a load, with the predicted TTFT/ITL percentiles,",
-      "the GPUs used and the reason for every number. The load is taken as the forecast peak.",
+      "Recommend prefill and decode engines for a load, with predicted TTFT/ITL and reasons.",
+      "Prints the GPUs used and the reason for every number. The load is taken as the forecast",
+      "peak.",
       "Exit status: 0 success, 1 invalid policy or profile, 2 usage error."
     })
 final class RecommendCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     version = "tandem 0.1.0-SNAPSHOT",
     description = "SLA-driven autoscaler for disaggregated LLM inference on Kubernetes.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      NestedHelpCommand.class,
       ValidateCommand.class,
       ProfileCommand.class,
       ForecastCommand.class,
@@ -38,18 +38,47 @@ public final class TandemCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new TandemCli());
     cli.setExecutionExceptionHandler(TandemCli::handle);
+    cli.setParameterExceptionHandler(TandemCli::usageError);
+    cli.setUsageHelpAutoWidth(true);
+    HelpEverywhere.apply(cli);
     return cli;
   }
 
-  /** Bad input is reported as its list of problems, not as a stack trace. */
-  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed)
-      throws Exception {
+  /**
+   * A usage error is its message, picocli's suggestions for a mistyped option, and where to find
+   * the help: the whole usage after every mistake buried the one line that mattered.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    java.io.PrintWriter err = cli.getErr();
+    err.println("error   " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("        see '" + cli.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * Bad input is reported as its list of problems, not as a stack trace; an unexpected error is one
+   * line naming it, and its stack trace only with {@code --debug}.
+   */
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof InvalidInputException invalid) {
       invalid.problems().forEach(p -> cli.getErr().println("error   " + p));
-    } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+    } else if (e instanceof IOException
+        || e instanceof UncheckedIOException
+        || e instanceof IllegalArgumentException) {
       cli.getErr().println("error   " + e.getMessage());
     } else {
-      throw e;
+      cli.getErr()
+          .println("error   unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if (!HelpEverywhere.debug(parsed)) {
+        cli.getErr()
+            .println("        (run again with " + HelpEverywhere.DEBUG + " for the stack trace)");
+      }
+    }
+    if (HelpEverywhere.debug(parsed)) {
+      e.printStackTrace(cli.getErr());
     }
     cli.getErr().flush();
     return INVALID_INPUT;
