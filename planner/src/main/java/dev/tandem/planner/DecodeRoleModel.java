@@ -21,6 +21,7 @@ final class DecodeRoleModel implements RoleModel {
   private final double context;
   private final DecodeModel model;
   private final int limit;
+  private final String beyondProfile;
   private DecodeSizing sizing;
 
   DecodeRoleModel(
@@ -42,6 +43,7 @@ final class DecodeRoleModel implements RoleModel {
             maxSequences);
     EngineRole role = deployment.policy().roles().decode();
     this.limit = 4 * role.maxReplicas() + 16;
+    this.beyondProfile = MeasuredRange.decode(deployment.decode().capacity(), context);
   }
 
   /** Sized on first use: the correction step only predicts, it never sizes. */
@@ -110,7 +112,7 @@ final class DecodeRoleModel implements RoleModel {
             : Format.f(
                 "; one request alone misses the target, sized for %s instead",
                 Format.ms(sizing().targetMillis()));
-    return head + detail + verdict;
+    return head + detail + verdict + beyondProfile;
   }
 
   @Override

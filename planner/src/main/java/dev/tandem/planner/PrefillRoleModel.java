@@ -24,6 +24,7 @@ final class PrefillRoleModel implements RoleModel {
   private final LatencyObjective objective;
   private final int limit;
   private final double islCv;
+  private final String beyondProfile;
   private PrefillSizing sizing;
   private int predictedEngines = -1;
   private double predicted;
@@ -44,13 +45,14 @@ final class PrefillRoleModel implements RoleModel {
     double mean = forecast.inputTokensMean();
     double secondMoment = forecast.inputTokensSecondMoment();
     this.islCv = LognormalStrata.sigma(mean, secondMoment) == 0 ? 0 : cv(mean, secondMoment);
+    double[] strata = LognormalStrata.points(mean, secondMoment);
     this.service =
-        ServiceTimes.of(
-            deployment.prefill(),
-            LognormalStrata.points(mean, secondMoment),
-            prefixHitRate,
-            correction,
-            transfer);
+        ServiceTimes.of(deployment.prefill(), strata, prefixHitRate, correction, transfer);
+    double largest = 0;
+    for (double isl : strata) {
+      largest = Math.max(largest, isl);
+    }
+    this.beyondProfile = MeasuredRange.prefill(deployment.prefill(), (1 - prefixHitRate) * largest);
     EngineRole role = deployment.policy().roles().prefill();
     this.limit = Math.min(PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
   }
@@ -121,7 +123,7 @@ final class PrefillRoleModel implements RoleModel {
                 "; the service time alone misses %s, sized for %s instead",
                 objective(), Format.ms(sizing().targetSeconds() * 1000))
             : sizing().met() ? " ≤ " + Format.ms(millis(objective)) : "; still above the target";
-    return load + ": " + model + verdict;
+    return load + ": " + model + verdict + beyondProfile;
   }
 
   @Override

@@ -65,6 +65,24 @@ class PlannerTableTest {
   }
 
   @Test
+  void lengthsBeyondTheProfileAreNamedInTheReasons() {
+    // the H200 profile measured prompts up to 16,372 tokens and decode contexts up to 13,585
+    ScalingPlan inside =
+        recommender.recommend(GROVE, Recommender.Load.of(20, 3000, 300), Inputs.T0);
+    assertThat(inside.prefill().targetWhy().message()).doesNotContain("beyond the profile");
+    assertThat(inside.decode().targetWhy().message()).doesNotContain("beyond the profile");
+
+    ScalingPlan beyond =
+        recommender.recommend(GROVE, Recommender.Load.of(20, 30_000, 300), Inputs.T0);
+    assertThat(beyond.prefill().targetWhy().message())
+        .contains(
+            "; beyond the profile: ISL up to 30000 extrapolated above the largest measured 16372"
+                + " (TTFT linear in ISL past the last two points)");
+    assertThat(beyond.decode().targetWhy().message())
+        .contains("; beyond the profile: context 30150 above the largest measured");
+  }
+
+  @Test
   void theWorkedExampleExplainsEveryNumber() {
     ScalingPlan plan = recommender.recommend(GROVE, Recommender.Load.of(20, 3000, 300), Inputs.T0);
 
