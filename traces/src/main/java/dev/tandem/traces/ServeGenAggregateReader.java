@@ -14,6 +14,13 @@ import java.util.Arrays;
  */
 public final class ServeGenAggregateReader {
 
+  /**
+   * The longest span a series may cover, s (400 days; ServeGen publishes 14). The series is dense,
+   * one slot per window from second 0, so a start of 6e11 s would otherwise allocate a billion
+   * slots before anything else is checked.
+   */
+  static final long MAX_SPAN_SECONDS = 400L * 86_400;
+
   private ServeGenAggregateReader() {}
 
   public static LoadSeries read(Path file) {
@@ -31,6 +38,16 @@ public final class ServeGenAggregateReader {
             "must be a multiple of "
                 + step
                 + " s, got '"
+                + table.text(row, "window_start_s")
+                + "'");
+      }
+      if (start > MAX_SPAN_SECONDS) {
+        throw table.error(
+            row,
+            "window_start_s",
+            "must be at most "
+                + MAX_SPAN_SECONDS
+                + " s (a series covers at most 400 days from second 0), got '"
                 + table.text(row, "window_start_s")
                 + "'");
       }

@@ -54,6 +54,17 @@ class ServeGenTraceTest {
     assertThat(series.rateAt(4)).isEqualTo(12.0);
   }
 
+  @Test
+  void aWindowFarInTheFutureIsRefusedBeforeTheSeriesIsAllocated() {
+    // dense from second 0, this series would need a billion 10-minute slots
+    assertThatThrownBy(
+            () -> ServeGenAggregateReader.read(TraceData.ugly("far_future_aggregate.csv")))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessage(
+            "far_future_aggregate.csv:3: window_start_s: must be at most 34560000 s (a series"
+                + " covers at most 400 days from second 0), got '600000000000'");
+  }
+
   /**
    * Over two hours of m-large (≈ 1.4 M sampled requests) the sampled count of each window matches
    * the published rate × 600 s: the expected count is exact, the tolerance covers the sampling
