@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * KV_CACHE_USAGE        avg by (B) (kv_usage{S})
  * QUEUE_DEPTH           sum by (B) (waiting{S})
  * PREFIX_CACHE_HIT_RATE sum by (B) (rate(hits{S}[w])) / sum by (B) (rate(queries{S}[w]))
- * ARRIVAL_DISPERSION    var_over_time(A[R:τ]) / avg_over_time(A[R:τ]),
+ * ARRIVAL_DISPERSION    stdvar_over_time(A[R:τ]) / avg_over_time(A[R:τ]),
  *                       A = sum by (B) (increase(completions{S}[τ])) + Δ_τ in-flight
  * FRESHNESS             max by (B) (timestamp(freshness_gauge{S}))
  * </pre>
@@ -83,7 +83,8 @@ final class PresetQueries {
     String counts =
         sum("increase(" + sel(preset.completions()) + "[" + t + "])") + " + " + inFlightChange(tau);
     String sub = "(" + counts + ")[" + PromQl.duration(range) + ":" + t + "]";
-    q.put(QueryKind.ARRIVAL_DISPERSION, "var_over_time(" + sub + ") / avg_over_time(" + sub + ")");
+    q.put(
+        QueryKind.ARRIVAL_DISPERSION, "stdvar_over_time(" + sub + ") / avg_over_time(" + sub + ")");
     q.put(QueryKind.FRESHNESS, "max by (" + by + ") (timestamp(" + sel(preset.freshness()) + "))");
     return q;
   }

@@ -28,9 +28,9 @@ import java.util.Optional;
  * intervals τ, {@code I(τ) = Var[A(τ)]/E[A(τ)]}, with A(τ) the conservation count per interval and
  * the variance and mean taken over the m = range/τ intervals of the dispersion range. It is 1 for
  * Poisson arrivals and tends to the inter-arrival c_a² of a renewal process as τ grows, so τ should
- * be about the time a queue takes to drain (10s by default). Prometheus' {@code var_over_time} is
- * the population variance, biased low by (m−1)/m; the value is multiplied by m/(m−1). Its relative
- * standard error is about √(2/(m−1)) for Poisson counts: 19% at the default m = 60.
+ * be about the time a queue takes to drain (10s by default). Prometheus' {@code stdvar_over_time}
+ * is the population variance, biased low by (m−1)/m; the value is multiplied by m/(m−1). Its
+ * relative standard error is about √(2/(m−1)) for Poisson counts: 19% at the default m = 60.
  */
 final class SignalDerivation {
 
