@@ -118,6 +118,23 @@ public record Preset(
         Metric.of("vllm:num_requests_running"));
   }
 
+  /** The metric names a query reads, for the doctor's label probes. */
+  public List<String> metricsOf(QueryKind kind) {
+    return switch (kind) {
+      case COMPLETIONS -> List.of(completions().name());
+      case IN_FLIGHT_CHANGE -> inFlight().stream().map(Metric::name).toList();
+      case ARRIVAL_DISPERSION -> List.of(completions().name(), inFlight().get(0).name());
+      case INPUT_TOKENS_SUM, INPUT_TOKENS_BUCKETS -> List.of(inputTokens().name() + "_count");
+      case OUTPUT_TOKENS_SUM, OUTPUT_TOKENS_BUCKETS -> List.of(outputTokens().name() + "_count");
+      case TTFT_BUCKETS -> List.of(ttft().name() + "_count");
+      case ITL_BUCKETS -> List.of(itl().name() + "_count");
+      case KV_CACHE_USAGE -> kvUsage().map(m -> List.of(m.name())).orElse(List.of());
+      case QUEUE_DEPTH -> List.of(queue().name());
+      case PREFIX_CACHE_HIT_RATE -> List.of(prefixQueries().name());
+      case FRESHNESS -> List.of(freshness().name());
+    };
+  }
+
   public static Preset of(MetricsPreset preset) {
     return switch (preset) {
       case VLLM -> VLLM;

@@ -130,23 +130,4 @@ final class PresetQueries {
   private static String join(String fixed, String selector) {
     return (fixed.isEmpty() ? "" : ", " + fixed) + ", " + selector;
   }
-
-  /** The metric names a query reads, for the doctor's label probes. */
-  List<String> metricsOf(QueryKind kind) {
-    return switch (kind) {
-      case COMPLETIONS -> List.of(preset.completions().name());
-      case IN_FLIGHT_CHANGE, ARRIVAL_DISPERSION ->
-          List.of(preset.completions().name(), preset.inFlight().get(0).name());
-      case INPUT_TOKENS_SUM, INPUT_TOKENS_BUCKETS ->
-          List.of(preset.inputTokens().name() + "_count");
-      case OUTPUT_TOKENS_SUM, OUTPUT_TOKENS_BUCKETS ->
-          List.of(preset.outputTokens().name() + "_count");
-      case TTFT_BUCKETS -> List.of(preset.ttft().name() + "_count");
-      case ITL_BUCKETS -> List.of(preset.itl().name() + "_count");
-      case KV_CACHE_USAGE -> preset.kvUsage().map(m -> List.of(m.name())).orElse(List.of());
-      case QUEUE_DEPTH -> List.of(preset.queue().name());
-      case PREFIX_CACHE_HIT_RATE -> List.of(preset.prefixQueries().name());
-      case FRESHNESS -> List.of(preset.freshness().name());
-    };
-  }
 }

@@ -323,6 +323,11 @@ final class SignalDerivation {
   }
 
   static String trim(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    if (v == Math.rint(v)) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -34,17 +34,37 @@ final class ScriptedPrometheus implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Function<String, Reply> script;
+  private volatile Function<String, String> labels = uri -> "{\"status\":\"success\",\"data\":[]}";
 
   ScriptedPrometheus(String prefix, Function<String, Reply> script) throws IOException {
     this.script = script;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(prefix + "/api/v1/query", this::handle);
+    server.createContext(prefix + "/api/v1/label/", this::labelValues);
     server.start();
   }
 
   ScriptedPrometheus(Function<String, Reply> script) throws IOException {
     this("", script);
+  }
+
+  /** Answers {@code /api/v1/label/NAME/values?match[]=...}, given the decoded path and query. */
+  void labels(Function<String, String> answer) {
+    labels = answer;
+  }
+
+  private void labelValues(HttpExchange ex) throws IOException {
+    String uri =
+        URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8)
+            + "?"
+            + URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+    received.add(new Received(uri, "", ex.getRequestHeaders().getFirst("Authorization")));
+    byte[] body = labels.apply(uri).getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(200, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   void script(Function<String, Reply> s) {
