@@ -99,10 +99,10 @@ class PrometheusMetricsSourceTest {
   }
 
   @Test
-  void oneQueryPerSignalServesManyDeployments() throws Exception {
+  void oneQueryPerSignalServesFiveHundredDeployments() throws Exception {
     List<String> yamls = new java.util.ArrayList<>();
     VllmScript script = new VllmScript();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 500; i++) {
       String ns = "team-" + (i % 4);
       yamls.add(
           TestPolicies.yaml(ns, "d" + i, "{preset: vllm, labels: {model_name: model-" + i + "}}"));
@@ -118,7 +118,7 @@ class PrometheusMetricsSourceTest {
     assertThat(server.received().get(0).query())
         .contains("namespace=~\"team-0|team-1|team-2|team-3\"")
         .contains("sum by (namespace, model_name)");
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 500; i++) {
       MetricsSnapshot s = r.snapshots().get(new DeploymentKey("team-" + (i % 4), "d" + i));
       assertThat(s.arrivalRate().value()).as("d" + i).isEqualTo(i + 2.0);
     }
