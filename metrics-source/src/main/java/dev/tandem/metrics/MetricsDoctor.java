@@ -60,6 +60,7 @@ public final class MetricsDoctor {
     boolean allOk = true;
     int probes = 0;
     for (SlaPolicy p : policies) {
+      Map<String, List<String>> probed = new java.util.HashMap<>();
       DeploymentReading r = readout.deployments().get(DeploymentKey.of(p));
       out.append(heading(p)).append('\n');
       for (MetricSignal s : MetricSignal.values()) {
@@ -75,7 +76,7 @@ public final class MetricsDoctor {
                 sr.matchedSeries(),
                 sr.reason()));
         if (sr.value().health() == Health.MISSING && sr.reason().contains("0 series")) {
-          for (String hint : probe(source.client(), p, s, now)) {
+          for (String hint : probe(source.client(), p, s, now, probed)) {
             out.append("      hint: ").append(hint).append('\n');
             probes++;
           }
@@ -132,7 +133,12 @@ public final class MetricsDoctor {
    * For each metric behind the signal: does it exist at all, and which values do its namespace and
    * policy labels take?
    */
-  private List<String> probe(PrometheusClient client, SlaPolicy p, MetricSignal s, Instant now) {
+  private List<String> probe(
+      PrometheusClient client,
+      SlaPolicy p,
+      MetricSignal s,
+      Instant now,
+      Map<String, List<String>> probed) {
     if (p.metrics().queries().containsKey(s)) {
       return List.of("the override returned nothing: run it in the Prometheus UI");
     }
@@ -145,6 +151,10 @@ public final class MetricsDoctor {
     wanted.putAll(p.metrics().labels());
     long end = now.getEpochSecond();
     for (String metric : metrics) {
+      if (probed.containsKey(metric)) {
+        continue; // already explained under an earlier signal of this policy
+      }
+      int before = hints.size();
       boolean exists = false;
       for (Map.Entry<String, String> w : wanted.entrySet()) {
         Optional<List<String>> values = labelValues(client, w.getKey(), metric, end);
@@ -174,6 +184,7 @@ public final class MetricsDoctor {
                 + " label: is the engine scraped, and is this the name its version exports"
                 + " (see METRICS.md for renamed metrics)?");
       }
+      probed.put(metric, List.copyOf(hints.subList(before, hints.size())));
     }
     return hints;
   }

@@ -41,7 +41,7 @@ import java.util.function.Function;
  * newest gauge sample is older than {@link PrometheusSettings#staleAfter()} reads STALE. Policies
  * come from a function so that the service can reload them at run time.
  *
- * <p>Not thread-safe per tick; the HTTP client is shared.
+ * <p>Holds no state between ticks: thread-safe as long as the policy function is.
  */
 public final class PrometheusMetricsSource implements MetricsSource {
 

@@ -236,7 +236,7 @@ final class SignalDerivation {
         why,
         promql,
         1,
-        Optional.of(new SignalReading.Bounds(p.lower() * 1000, p.upper() * 1000)),
+        Optional.of(new SignalReading.Bounds(millis(p.lower()), millis(p.upper()))),
         low);
   }
 
@@ -316,6 +316,11 @@ final class SignalDerivation {
         s == MetricSignal.KV_CACHE_USAGE || s == MetricSignal.QUEUE_DEPTH ? Duration.ZERO : window;
     return new SignalReading(
         s, Signal.missing(w), why, promql, l.matched(), Optional.empty(), false);
+  }
+
+  /** Seconds to ms without binary noise (0.00355 s is 3.55 ms, not 3.5500000000000003). */
+  private static double millis(double seconds) {
+    return Double.isInfinite(seconds) ? seconds : Math.rint(seconds * 1e9) / 1e6;
   }
 
   private static String ms(double seconds) {
