@@ -49,7 +49,7 @@ public final class Simulation {
   private final ScalingPolicy policy;
   private final ArrivalSource source;
   private final ProgressListener progress;
-  private final RequestObserver observer;
+  private final SimulationObserver observer;
   private final EventQueue events = new EventQueue();
   private final Cluster cluster;
   private final ProfileTables tables;
@@ -78,7 +78,9 @@ public final class Simulation {
       SimulationConfig config,
       ProgressListener progress,
       RequestObserver observer) {
-    this.observer = observer;
+    // A SimulationObserver (engine-metric exporters, a RealTimePacer) is also told of arrivals,
+    // first tokens and the passing of simulated time.
+    this.observer = SimulationObserver.of(observer);
     this.config = config;
     this.policy = policy;
     this.source = source;
@@ -117,6 +119,7 @@ public final class Simulation {
       now = events.time();
       windows.closeUpTo(now, cluster);
       prometheus.closeUpTo(now, cluster);
+      observer.advancing(now, cluster);
       dispatch(events.kind(), events.arg(), events.ref());
       if ((++processed & (PROGRESS_EVERY - 1)) == 0) {
         progress.progress(now, totals.arrived(), totals.completed());
@@ -168,6 +171,7 @@ public final class Simulation {
     totals.arrival();
     windows.arrival(r.inputTokens, r.outputTokens);
     prometheus.arrival(now, r.inputTokens);
+    observer.arrived(r);
     routePrefill(r);
     scheduleNextArrival();
   }
@@ -243,6 +247,7 @@ public final class Simulation {
     totals.firstToken(ttft);
     windows.firstToken(ttft);
     prometheus.firstToken(ttft);
+    observer.firstToken(r);
     if (r.decodeTokens() == 0) {
       r.completionMicros = now;
       complete(r);

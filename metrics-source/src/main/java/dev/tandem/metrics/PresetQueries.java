@@ -1,0 +1,133 @@
+package dev.tandem.metrics;
+
+import dev.tandem.metrics.Preset.Metric;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The PromQL of one group of deployments: a preset's queries over the group's selector, summed by
+ * the namespace label and the policies' label names (which also sums away vLLM's data-parallel
+ * {@code engine} label and every pod label). With {@code B} the by-labels, {@code S} the selector
+ * and {@code w} the window:
+ *
+ * <pre>
+ * COMPLETIONS           sum by (B) (rate(completions{S}[w]))
+ * IN_FLIGHT_CHANGE      (sum by (B) ({__name__=~"running|waiting",S})
+ *                         - sum by (B) ({__name__=~"running|waiting",S} offset w)) / w
+ * INPUT_TOKENS_SUM      sum by (B) (rate(prompt_hist_sum{S}[w]))
+ * INPUT_TOKENS_BUCKETS  sum by (B, le) (rate(prompt_hist_bucket{S}[w]))        (OUTPUT_* alike)
+ * TTFT_BUCKETS          sum by (B, le) (rate(ttft_bucket{S}[w]))                (ITL_BUCKETS alike)
+ * KV_CACHE_USAGE        avg by (B) (kv_usage{S})
+ * QUEUE_DEPTH           sum by (B) (waiting{S})
+ * PREFIX_CACHE_HIT_RATE sum by (B) (rate(hits{S}[w])) / sum by (B) (rate(queries{S}[w]))
+ * ARRIVAL_DISPERSION    stdvar_over_time(A[R:τ]) / avg_over_time(A[R:τ]),
+ *                       A = sum by (B) (increase(completions{S}[τ])) + Δ_τ in-flight
+ * FRESHNESS             max by (B) (timestamp(freshness_gauge{S}))
+ * </pre>
+ *
+ * Histogram percentiles are computed from the bucket rates with Prometheus' own {@code
+ * histogram_quantile} interpolation ({@link BucketHistogram}), which also yields the bucket bounds
+ * around each percentile; one bucket query thus serves every percentile of every policy.
+ */
+final class PresetQueries {
+
+  private final Preset preset;
+  private final String by;
+  private final String selector;
+  private final Duration window;
+  private final Duration tau;
+  private final Duration range;
+
+  /**
+   * @param byLabels namespace label first, then the policies' label names
+   * @param groupMatchers matchers selecting the group's deployments, comma-separated
+   */
+  PresetQueries(
+      Preset preset,
+      List<String> byLabels,
+      String groupMatchers,
+      Duration window,
+      Duration tau,
+      Duration range) {
+    this.preset = preset;
+    this.by = String.join(", ", byLabels);
+    this.selector = groupMatchers;
+    this.window = window;
+    this.tau = tau;
+    this.range = range;
+  }
+
+  /** Every query of the group; a preset without the metric has no entry (KV for Dynamo). */
+  Map<QueryKind, String> all() {
+    Map<QueryKind, String> q = new EnumMap<>(QueryKind.class);
+    String w = PromQl.duration(window);
+    q.put(QueryKind.COMPLETIONS, sum("rate(" + sel(preset.completions()) + "[" + w + "])"));
+    q.put(QueryKind.IN_FLIGHT_CHANGE, inFlightChange(window) + " / " + PromQl.seconds(window));
+    q.put(QueryKind.INPUT_TOKENS_SUM, rateOf(preset.inputTokens(), "_sum"));
+    q.put(QueryKind.INPUT_TOKENS_BUCKETS, buckets(preset.inputTokens()));
+    q.put(QueryKind.OUTPUT_TOKENS_SUM, rateOf(preset.outputTokens(), "_sum"));
+    q.put(QueryKind.OUTPUT_TOKENS_BUCKETS, buckets(preset.outputTokens()));
+    q.put(QueryKind.TTFT_BUCKETS, buckets(preset.ttft()));
+    q.put(QueryKind.ITL_BUCKETS, buckets(preset.itl()));
+    preset
+        .kvUsage()
+        .ifPresent(kv -> q.put(QueryKind.KV_CACHE_USAGE, "avg by (" + by + ") (" + sel(kv) + ")"));
+    q.put(QueryKind.QUEUE_DEPTH, sum(sel(preset.queue())));
+    q.put(
+        QueryKind.PREFIX_CACHE_HIT_RATE,
+        rateOf(preset.prefixHits(), "") + " / " + rateOf(preset.prefixQueries(), ""));
+    String t = PromQl.duration(tau);
+    String counts =
+        sum("increase(" + sel(preset.completions()) + "[" + t + "])") + " + " + inFlightChange(tau);
+    String sub = "(" + counts + ")[" + PromQl.duration(range) + ":" + t + "]";
+    q.put(
+        QueryKind.ARRIVAL_DISPERSION, "stdvar_over_time(" + sub + ") / avg_over_time(" + sub + ")");
+    q.put(QueryKind.FRESHNESS, "max by (" + by + ") (timestamp(" + sel(preset.freshness()) + "))");
+    return q;
+  }
+
+  private String inFlightChange(Duration over) {
+    String names =
+        preset.inFlight().stream()
+            .map(m -> PromQl.regexLiteral(m.name()))
+            .collect(Collectors.joining("|"));
+    String fixed = preset.inFlight().get(0).fixedMatchers();
+    String s = "{__name__=~" + PromQl.quote(names) + join(fixed, selector) + "}";
+    return "(" + sum(s) + " - " + sum(s + " offset " + PromQl.duration(over)) + ")";
+  }
+
+  private String rateOf(Metric m, String suffix) {
+    return sum(
+        "rate("
+            + sel(new Metric(m.name() + suffix, m.fixedMatchers()))
+            + "["
+            + PromQl.duration(window)
+            + "])");
+  }
+
+  private String buckets(Metric m) {
+    return "sum by ("
+        + by
+        + ", le) (rate("
+        + sel(new Metric(m.name() + "_bucket", m.fixedMatchers()))
+        + "["
+        + PromQl.duration(window)
+        + "]))";
+  }
+
+  private String sum(String inner) {
+    return "sum by (" + by + ") (" + inner + ")";
+  }
+
+  private String sel(Metric m) {
+    String matchers = m.fixedMatchers().isEmpty() ? selector : m.fixedMatchers() + ", " + selector;
+    return m.name() + "{" + matchers + "}";
+  }
+
+  private static String join(String fixed, String selector) {
+    return (fixed.isEmpty() ? "" : ", " + fixed) + ", " + selector;
+  }
+}
