@@ -46,6 +46,12 @@ final class HelpEverywhere {
               "tandem recommend",
               "tandem recommend --policy policy.yaml --rate 20 --isl 3000 --osl 300"),
           Map.entry(
+              "tandem metrics",
+              "tandem metrics check --policy p.yaml --prometheus http://prom:9090"),
+          Map.entry(
+              "tandem metrics check",
+              "tandem metrics check --policy p.yaml --prometheus http://prom:9090"),
+          Map.entry(
               "tandem simulate",
               "tandem simulate --scenario dynamo-sinusoid --out sim-out/ --explain"));
 

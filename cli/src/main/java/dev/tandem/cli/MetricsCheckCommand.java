@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     description = {
-      "Run every Prometheus query of every policy once and print, per signal, the PromQL sent,",
-      "the series matched, the value, its health and why; when a query finds nothing, the label",
-      "values that do exist. Exit status: 0 every signal OK, 1 some signal STALE or MISSING or an",
-      "invalid policy, 2 usage error."
+      "Run every Prometheus query of every policy once and show what each signal reads.",
+      "Per signal: the PromQL sent, the series matched, the value, its health and why; when a",
+      "query finds nothing, the label values that do exist. Exit status: 0 every signal OK, 1",
+      "some signal STALE or MISSING or an invalid policy, 2 usage error."
     })
 final class MetricsCheckCommand implements Callable<Integer> {
 
