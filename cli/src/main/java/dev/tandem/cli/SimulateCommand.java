@@ -130,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Folder with servegen_alibaba_bailian/ (default <repo>/../shared/data/traces).")
+      description = "Folder with servegen_alibaba_bailian/ (default <repo>/data/traces, shipped).")
   Path data;
 
   @Option(
@@ -166,7 +166,7 @@ final class SimulateCommand implements Callable<Integer> {
     PerformanceProfile loaded =
         PerformanceProfileLoader.load(
             profile != null ? profile : root.resolve(ScenarioCatalog.DEFAULT_PROFILE));
-    Path dataDir = data != null ? data : root.resolve("../shared/data/traces").normalize();
+    Path dataDir = data != null ? data : root.resolve("data/traces").normalize();
     ScenarioCatalog.Options options =
         new ScenarioCatalog.Options(
             loaded,

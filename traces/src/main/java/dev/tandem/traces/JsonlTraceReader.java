@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +29,7 @@ public final class JsonlTraceReader {
 
   /** All requests of the file, in arrival order. */
   public static List<Request> read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = TraceFiles.open(file)) {
       return read(in, file.getFileName().toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -49,7 +49,8 @@ public final class ScenarioCatalog {
    * Inputs every scenario is built from.
    *
    * @param profile the engine profile
-   * @param dataDirectory {@code shared/data/traces} (ServeGen scenarios only); may be absent
+   * @param dataDirectory {@code <repo>/data/traces}, holding {@code servegen_alibaba_bailian/}
+   *     (ServeGen scenarios only); may be absent
    * @param seed arrival seed
    * @param startup start-up override
    * @param duration cut the load after this long (and judge goodput over it)
@@ -203,7 +204,7 @@ public final class ScenarioCatalog {
                     new IllegalArgumentException(
                         name
                             + " needs the ServeGen data: pass --data DIR with"
-                            + " DIR/servegen_alibaba_bailian (shared/data/traces)"));
+                            + " DIR/servegen_alibaba_bailian (the repository ships it in data/traces)"));
     ServeGenTrace trace = ServeGenTrace.load(dir, "m-large");
     long seconds = Math.min(days * DAY_SECONDS, trace.endSeconds());
     SlaTargets sla = SlaTargets.millis(90, 200, 90, 10);

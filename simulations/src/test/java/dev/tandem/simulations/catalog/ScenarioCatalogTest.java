@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioCatalogTest {
 
   static Path data() {
-    return TestProfiles.root().resolve("../shared/data/traces").normalize();
+    return TestProfiles.root().resolve("data/traces").normalize();
   }
 
   static ScenarioCatalog.Options options() {
