@@ -1,6 +1,7 @@
 package dev.tandem.simulations.catalog;
 
 import dev.tandem.planner.TickReport;
+import dev.tandem.simulations.compare.HpaTuning;
 import dev.tandem.simulations.compare.OracleSearch;
 import dev.tandem.simulations.compare.StaticSplitSearch;
 import dev.tandem.simulations.policy.NamedPolicy;
@@ -9,7 +10,6 @@ import dev.tandem.simulations.policy.ScalingPolicy;
 import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
-import dev.tandem.simulations.policy.hpa.HpaPolicy;
 import dev.tandem.simulations.scenario.PolicyContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +38,8 @@ public final class PolicyRegistry {
   public record Entry(String name, String description, Factory factory) {}
 
   private static final Pattern STATIC = Pattern.compile("static-(\\d+)p(\\d+)d");
+  private static final Pattern HPA = Pattern.compile("hpa-w([0-9.]+)-kv([0-9.]+)");
+  private static final Pattern KEDA = Pattern.compile("keda-ttft([0-9.]+)ms-kv([0-9.]+)");
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -53,12 +55,25 @@ public final class PolicyRegistry {
     all.add(
         new Entry(
             "static-<P>p<D>d", "fixed P prefill and D decode engines, e.g. static-2p2d", null));
+    all.add(
+        new Entry(
+            "hpa-w<W>-kv<F>",
+            "one HPA setting: W waiting requests per prefill engine, KV usage F per decode engine",
+            null));
+    all.add(
+        new Entry(
+            "keda-ttft<MS>ms-kv<F>",
+            "one KEDA setting: prefill on the TTFT percentile (Value target MS), decode KV usage F",
+            null));
     all.addAll(entries.values());
     return all;
   }
 
   public boolean knows(String name) {
-    return entries.containsKey(name) || STATIC.matcher(name).matches();
+    return entries.containsKey(name)
+        || STATIC.matcher(name).matches()
+        || HPA.matcher(name).matches()
+        || KEDA.matcher(name).matches();
   }
 
   /** A fresh policy named {@code name} for {@code ctx}. */
@@ -66,6 +81,18 @@ public final class PolicyRegistry {
     Matcher m = STATIC.matcher(name);
     if (m.matches()) {
       return new StaticSplitPolicy(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    Matcher h = HPA.matcher(name);
+    if (h.matches()) {
+      return new HpaTuning.HpaSetting(
+              false, Double.parseDouble(h.group(1)), Double.parseDouble(h.group(2)))
+          .policy(ctx);
+    }
+    Matcher k = KEDA.matcher(name);
+    if (k.matches()) {
+      return new HpaTuning.HpaSetting(
+              true, Double.parseDouble(k.group(1)), Double.parseDouble(k.group(2)))
+          .policy(ctx);
     }
     Entry e = entries.get(name);
     if (e == null) {
@@ -99,9 +126,7 @@ public final class PolicyRegistry {
                 + " defaults (prefill 30 s / decode 60 s), warm-started",
             ctx ->
                 dev.tandem.simulations.tandem.TandemPolicy.forScenario(
-                        ctx.config(),
-                        dev.tandem.simulations.tandem.TandemSettings.defaults(),
-                        ctx.initialCounts())
+                        ctx.config(), tandemSettings(ctx), ctx.initialCounts())
                     .onTick(tandemTicks))
         .register(
             "dynamo-sla",
@@ -109,9 +134,14 @@ public final class PolicyRegistry {
             ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
         .register(
             "hpa",
-            "Kubernetes HPA per role: 1 waiting request per prefill engine; decode KV usage at"
-                + " 90 % of the usage that meets the ITL target at the mean context",
-            ctx -> hpa(ctx, 1.0, ctx.hpaKvTarget()))
+            "HPA (best tuned): Kubernetes HPA per role, the best of waiting requests per prefill"
+                + " engine 2-32, KEDA Prometheus TTFT-percentile targets and decode KV usage"
+                + " 0.5-0.95 (searched, under the scenario's maxReplicas and GPU budget)",
+            ctx -> {
+              HpaTuning.Result r = HpaTuning.find(ctx);
+              return new NamedPolicy(
+                  "hpa-best-" + r.best().summary().policy(), r.best().setting().policy(ctx));
+            })
         .register(
             "best-static",
             "cheapest fixed split reaching the target SLA attainment (searched)",
@@ -139,9 +169,11 @@ public final class PolicyRegistry {
         .withInitial(warm.prefill(), warm.decode());
   }
 
-  /** An HPA per role with these targets, 1 to 256 engines, warm-started. */
-  public static HpaPolicy hpa(PolicyContext ctx, double waitingTarget, double kvTarget) {
-    ReplicaTargets warm = ctx.initialCounts();
-    return new HpaPolicy(waitingTarget, kvTarget, 1, 256, warm.prefill(), warm.decode());
+  /** Tandem's settings in this scenario: its maxReplicas per role and GPU budget. */
+  public static dev.tandem.simulations.tandem.TandemSettings tandemSettings(PolicyContext ctx) {
+    var limits = ctx.config().cluster().limits();
+    return dev.tandem.simulations.tandem.TandemSettings.defaults()
+        .withMaxReplicas(limits.maxReplicas())
+        .withBudget(limits.budgetGpus());
   }
 }

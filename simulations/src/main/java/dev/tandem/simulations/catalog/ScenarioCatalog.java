@@ -4,6 +4,7 @@ import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.simulations.arrivals.SinusoidArrivals;
 import dev.tandem.simulations.arrivals.TraceArrivals;
 import dev.tandem.simulations.cluster.ClusterOptions;
+import dev.tandem.simulations.cluster.ReplicaLimits;
 import dev.tandem.simulations.engine.SimulationConfig;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.scenario.Scenario;
@@ -150,7 +151,7 @@ public final class ScenarioCatalog {
                       + "'; known: "
                       + String.join(", ", entries().stream().map(Entry::name).toList()));
         };
-    return applyOverrides(s, o);
+    return applyOverrides(withLimits(s, limits(name)), o);
   }
 
   /** A trace file (Azure CSV or Dynamo/Mooncake JSONL) as a scenario of its own. */
@@ -226,6 +227,36 @@ public final class ScenarioCatalog {
         config,
         List.of(),
         o.seed());
+  }
+
+  /**
+   * The scenario's SLA policy limits, imposed on every policy ({@link ReplicaLimits}). The
+   * reference benchmark's 8 GPUs for its sinusoid; the Grove example policy's 16 GPUs (at most 12
+   * engines per role) for the one-hour Azure scenarios and for the sinusoid on 30 % slower engines
+   * (8 GPUs cannot carry its peak at any split); 64 GPUs (48 per role) for ServeGen m-large, whose
+   * peak rate is three times its mean.
+   */
+  static ReplicaLimits limits(String scenario) {
+    return switch (scenario) {
+      case "dynamo-sinusoid" -> new ReplicaLimits(7, 8);
+      case "servegen-large-day", "servegen-large-14d" -> new ReplicaLimits(48, 64);
+      default -> new ReplicaLimits(12, 16);
+    };
+  }
+
+  private static Scenario withLimits(Scenario s, ReplicaLimits l) {
+    return new Scenario(
+        s.name(),
+        s.description()
+            + "; maxReplicas "
+            + l.maxReplicas()
+            + " per role and a budget of "
+            + l.budgetGpus()
+            + " GPUs for every policy",
+        s.arrivals(),
+        s.config().withCluster(s.config().cluster().withLimits(l)),
+        s.policies(),
+        s.seed());
   }
 
   private static Scenario applyOverrides(Scenario s, Options o) {

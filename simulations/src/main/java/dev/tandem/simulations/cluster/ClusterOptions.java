@@ -17,25 +17,28 @@ import java.util.OptionalInt;
  *     cluster-wide FIFO and an idle ready prefill engine pulls its next batch from it (Dynamo's
  *     disaggregated prefill workers pulling from a shared queue), so a backlog is served by every
  *     engine, including ones that start later
+ * @param limits the scenario's maxReplicas per role and GPU budget, imposed on every policy
  */
 public record ClusterOptions(
     OptionalInt prefillTokenBudget,
     KvTransfer kvTransfer,
     double slowdown,
-    boolean sharedPrefillQueue) {
+    boolean sharedPrefillQueue,
+    ReplicaLimits limits) {
 
   public static final int DEFAULT_PREFILL_TOKEN_BUDGET = 8192;
 
   /** Profile budget (or 8192), no KV transfer time, engines as profiled. */
   public static final ClusterOptions DEFAULTS =
-      new ClusterOptions(OptionalInt.empty(), KvTransfer.NONE, 1.0, false);
+      new ClusterOptions(OptionalInt.empty(), KvTransfer.NONE, 1.0, false, ReplicaLimits.UNBOUNDED);
 
   /** Per-engine prefill queues. */
   public ClusterOptions(OptionalInt prefillTokenBudget, KvTransfer kvTransfer, double slowdown) {
-    this(prefillTokenBudget, kvTransfer, slowdown, false);
+    this(prefillTokenBudget, kvTransfer, slowdown, false, ReplicaLimits.UNBOUNDED);
   }
 
   public ClusterOptions {
+    java.util.Objects.requireNonNull(limits, "limits");
     prefillTokenBudget.ifPresent(
         b -> {
           if (b < 1) {
@@ -48,19 +51,24 @@ public record ClusterOptions(
   }
 
   public ClusterOptions withKvTransfer(KvTransfer transfer) {
-    return new ClusterOptions(prefillTokenBudget, transfer, slowdown, sharedPrefillQueue);
+    return new ClusterOptions(prefillTokenBudget, transfer, slowdown, sharedPrefillQueue, limits);
   }
 
   public ClusterOptions withSlowdown(double factor) {
-    return new ClusterOptions(prefillTokenBudget, kvTransfer, factor, sharedPrefillQueue);
+    return new ClusterOptions(prefillTokenBudget, kvTransfer, factor, sharedPrefillQueue, limits);
   }
 
   public ClusterOptions withPrefillTokenBudget(int tokens) {
-    return new ClusterOptions(OptionalInt.of(tokens), kvTransfer, slowdown, sharedPrefillQueue);
+    return new ClusterOptions(
+        OptionalInt.of(tokens), kvTransfer, slowdown, sharedPrefillQueue, limits);
   }
 
   public ClusterOptions withSharedPrefillQueue(boolean shared) {
-    return new ClusterOptions(prefillTokenBudget, kvTransfer, slowdown, shared);
+    return new ClusterOptions(prefillTokenBudget, kvTransfer, slowdown, shared, limits);
+  }
+
+  public ClusterOptions withLimits(ReplicaLimits l) {
+    return new ClusterOptions(prefillTokenBudget, kvTransfer, slowdown, sharedPrefillQueue, l);
   }
 
   /** The budget in force for {@code profile}. */

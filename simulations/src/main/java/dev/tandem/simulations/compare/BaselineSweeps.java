@@ -3,7 +3,6 @@ package dev.tandem.simulations.compare;
 import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
-import dev.tandem.simulations.policy.hpa.HpaPolicy;
 import dev.tandem.simulations.report.RunSummary;
 import dev.tandem.simulations.scenario.PolicyContext;
 import java.util.ArrayList;
@@ -16,18 +15,14 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code static}: the runs of the best-static search ({@link StaticSplitSearch});
- *   <li>{@code hpa}: (prefill waiting-requests target w, decode KV-usage target f·k) for the pairs
- *       in {@link #HPA_KNOBS}, k the scenario's derived KV target ({@link
- *       PolicyContext#hpaKvTarget()}) — low targets scale out early (costly, safe), high late;
+ *   <li>{@code hpa}: the runs of the HPA tuning ({@link HpaTuning}): waiting requests per prefill
+ *       engine 2–32, KEDA TTFT-percentile targets, decode KV usage 0.5–0.95;
  *   <li>{@code dynamo-sla}: (ITL target factor, load headroom on N̂) in {@link #DYNAMO_KNOBS}: a
  *       tighter ITL target buys decode headroom, the load headroom buys both roles headroom;
  *   <li>{@code oracle}: its utilisation ρ ({@link OracleSearch}).
  * </ul>
  */
 public final class BaselineSweeps {
-
-  /** (w, f) pairs of the HPA sweep. */
-  static final double[][] HPA_KNOBS = {{0.25, 0.5}, {0.5, 0.75}, {1, 1}, {2, 1.5}, {4, 2}};
 
   /** (ITL target factor, load headroom) pairs of the reference planner's sweep. */
   static final double[][] DYNAMO_KNOBS = {
@@ -50,20 +45,7 @@ public final class BaselineSweeps {
   }
 
   public static Frontier hpa(PolicyContext ctx) {
-    return ctx.memo(
-        "sweep-hpa",
-        () -> {
-          double k = ctx.hpaKvTarget();
-          List<FrontierPoint> points = new ArrayList<>();
-          for (double[] knob : HPA_KNOBS) {
-            ReplicaTargets warm = ctx.initialCounts();
-            HpaPolicy policy =
-                new HpaPolicy(knob[0], round3(knob[1] * k), 1, 256, warm.prefill(), warm.decode());
-            RunSummary s = Evaluator.run(ctx, policy.name(), policy);
-            points.add(Evaluator.point(policy.name(), s));
-          }
-          return Frontier.of("hpa", points);
-        });
+    return ctx.memo("sweep-hpa", () -> Frontier.of("hpa", HpaTuning.find(ctx).points()));
   }
 
   public static Frontier dynamo(PolicyContext ctx) {
