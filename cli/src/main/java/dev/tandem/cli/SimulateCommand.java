@@ -7,6 +7,7 @@ import dev.tandem.simulations.catalog.ComparisonText;
 import dev.tandem.simulations.catalog.OutputDirectory;
 import dev.tandem.simulations.catalog.PolicyRegistry;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
+import dev.tandem.simulations.cluster.PrefillQueue;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.scenario.Scenario;
@@ -135,10 +136,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--prefill-queue",
-      paramLabel = "shared|per-engine",
+      paramLabel = "shared|per-engine|round-robin",
       description =
           "Prefill queueing: one shared queue idle engines pull from, or a queue per engine"
-              + " chosen at arrival (default: the scenario's).")
+              + " chosen least-loaded (per-engine) or in turn (round-robin, as the reference"
+              + " deployment routes) at arrival (default: the scenario's).")
   String prefillQueue;
 
   @Option(
@@ -174,7 +176,7 @@ final class SimulateCommand implements Callable<Integer> {
             seed,
             Optional.ofNullable(startup),
             Optional.ofNullable(duration),
-            sharedQueue());
+            prefillQueue());
     Scenario built;
     List<String> names;
     boolean sweep;
@@ -243,18 +245,19 @@ final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<Boolean> sharedQueue() {
+  private Optional<PrefillQueue> prefillQueue() {
     if (prefillQueue == null) {
       return Optional.empty();
     }
-    return switch (prefillQueue) {
-      case "shared" -> Optional.of(true);
-      case "per-engine" -> Optional.of(false);
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "--prefill-queue must be shared or per-engine, got '" + prefillQueue + "'");
-    };
+    return Optional.of(
+        PrefillQueue.parse(prefillQueue)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--prefill-queue must be shared, per-engine or round-robin, got '"
+                            + prefillQueue
+                            + "'")));
   }
 
   private Scenario traceScenario(ScenarioCatalog.Options options) {

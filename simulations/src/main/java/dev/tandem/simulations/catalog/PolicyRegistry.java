@@ -130,7 +130,13 @@ public final class PolicyRegistry {
                     .onTick(tandemTicks))
         .register(
             "dynamo-sla",
-            "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, auto-ARIMA forecast",
+            "NVIDIA Dynamo SLA planner (1st gen) as benchmarked: T = 60 s, no correction, auto-ARIMA"
+                + " over 50 values, min 1, from 1P/1D, the scenario's GPU budget (8 on its sinusoid)",
+            ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoBenchmarked(ctx)))
+        .register(
+            "dynamo-sla-t180",
+            "the same planner as ported before: T = 180 s, corrections on, ARIMA over 100 values,"
+                + " warm-started, no budget of its own",
             ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
         .register(
             "hpa",
@@ -161,7 +167,18 @@ public final class PolicyRegistry {
             });
   }
 
-  /** The reference planner as published, for this scenario's SLA, warm-started. */
+  /**
+   * The reference planner as its benchmark ran it ({@link DynamoSettings#benchmarked}), for this
+   * scenario's SLA, with the scenario's GPU budget (every policy gets the same; the benchmark's 8
+   * GPUs on {@code dynamo-sinusoid}).
+   */
+  public static DynamoSettings dynamoBenchmarked(PolicyContext ctx) {
+    return DynamoSettings.benchmarked(
+            ctx.config().sla().ttftTargetMillis(), ctx.config().sla().itlTargetMillis())
+        .withBudget(ctx.config().cluster().limits().budgetGpus());
+  }
+
+  /** The port's earlier configuration (T = 180 s, corrections on), warm-started. */
   public static DynamoSettings dynamoDefaults(PolicyContext ctx) {
     ReplicaTargets warm = ctx.initialCounts();
     return DynamoSettings.defaults(

@@ -4,6 +4,7 @@ import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.simulations.arrivals.SinusoidArrivals;
 import dev.tandem.simulations.arrivals.TraceArrivals;
 import dev.tandem.simulations.cluster.ClusterOptions;
+import dev.tandem.simulations.cluster.PrefillQueue;
 import dev.tandem.simulations.cluster.ReplicaLimits;
 import dev.tandem.simulations.engine.SimulationConfig;
 import dev.tandem.simulations.metrics.SlaTargets;
@@ -55,8 +56,9 @@ public final class ScenarioCatalog {
    * @param seed arrival seed
    * @param startup start-up override
    * @param duration cut the load after this long (and judge goodput over it)
-   * @param sharedPrefillQueue override of the scenario's prefill queueing (true: one shared queue
-   *     that idle engines pull from; false: a queue per engine chosen at arrival)
+   * @param prefillQueue override of the scenario's prefill queueing ({@link PrefillQueue}: one
+   *     shared queue that idle engines pull from, or a queue per engine chosen least-loaded or
+   *     round-robin at arrival)
    */
   public record Options(
       PerformanceProfile profile,
@@ -64,7 +66,7 @@ public final class ScenarioCatalog {
       long seed,
       Optional<Duration> startup,
       Optional<Duration> duration,
-      Optional<Boolean> sharedPrefillQueue) {
+      Optional<PrefillQueue> prefillQueue) {
 
     /** The scenario's own start-up time, load length and queueing. */
     public static Options of(PerformanceProfile profile, Optional<Path> data, long seed) {
@@ -261,12 +263,11 @@ public final class ScenarioCatalog {
 
   private static Scenario applyOverrides(Scenario s, Options o) {
     Scenario out = s;
-    if (o.sharedPrefillQueue().isPresent()) {
+    if (o.prefillQueue().isPresent()) {
       out =
           out.withConfig(
               out.config()
-                  .withCluster(
-                      out.config().cluster().withSharedPrefillQueue(o.sharedPrefillQueue().get())));
+                  .withCluster(out.config().cluster().withPrefillQueue(o.prefillQueue().get())));
     }
     if (o.startup().isPresent()) {
       out = out.withConfig(out.config().withStartup(o.startup().get()));

@@ -1,6 +1,5 @@
 package dev.tandem.simulations.compare;
 
-import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
 import dev.tandem.simulations.report.RunSummary;
@@ -52,11 +51,11 @@ public final class BaselineSweeps {
     return ctx.memo(
         "sweep-dynamo",
         () -> {
-          ReplicaTargets warm = ctx.initialCounts();
+          // The reference as benchmarked, under the scenario's GPU budget (as dynamo-sla runs).
           DynamoSettings base =
-              DynamoSettings.defaults(
+              DynamoSettings.benchmarked(
                       ctx.config().sla().ttftTargetMillis(), ctx.config().sla().itlTargetMillis())
-                  .withInitial(warm.prefill(), warm.decode());
+                  .withBudget(ctx.config().cluster().limits().budgetGpus());
           List<FrontierPoint> points = new ArrayList<>();
           for (double[] knob : DYNAMO_KNOBS) {
             DynamoSettings s =
@@ -70,9 +69,5 @@ public final class BaselineSweeps {
           }
           return Frontier.of("dynamo-sla", points);
         });
-  }
-
-  static double round3(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

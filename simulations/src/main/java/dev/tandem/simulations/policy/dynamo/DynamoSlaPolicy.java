@@ -21,9 +21,10 @@ import dev.tandem.simulations.policy.WindowStats;
  * </ol>
  *
  * No stabilisation and no step limit: the counts are applied as computed. The forecaster is the
- * reference's default, auto-ARIMA refitted every interval on the last 100 values ({@link
- * ArimaPredictor}); {@link DynamoSettings#withPredictor} swaps in another, such as its {@code
- * constant} predictor ({@link LastValuePredictor}).
+ * reference's default, auto-ARIMA refitted every interval on the last 50 values as the planner
+ * passes them (or the class default 100; {@link ArimaPredictor}); {@link
+ * DynamoSettings#withPredictor} swaps in another, such as its {@code constant} predictor ({@link
+ * LastValuePredictor}).
  */
 public final class DynamoSlaPolicy implements ScalingPolicy {
 
@@ -46,6 +47,11 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
   @Override
   public String name() {
     return "dynamo-sla";
+  }
+
+  /** The settings this policy runs with. */
+  public DynamoSettings settings() {
+    return settings;
   }
 
   @Override
