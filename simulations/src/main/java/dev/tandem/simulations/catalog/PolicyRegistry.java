@@ -3,6 +3,7 @@ package dev.tandem.simulations.catalog;
 import dev.tandem.planner.TickReport;
 import dev.tandem.simulations.compare.HpaTuning;
 import dev.tandem.simulations.compare.OracleSearch;
+import dev.tandem.simulations.compare.SlaOracle;
 import dev.tandem.simulations.compare.StaticSplitSearch;
 import dev.tandem.simulations.policy.NamedPolicy;
 import dev.tandem.simulations.policy.ReplicaTargets;
@@ -36,6 +37,10 @@ public final class PolicyRegistry {
 
   /** A registered name with its one-line description. */
   public record Entry(String name, String description, Factory factory) {}
+
+  /** Longest scenario the SLA oracle's search is run on (its cost grows with the square). */
+  public static final int SLA_ORACLE_MAX_HOURS =
+      dev.tandem.simulations.compare.BaselineSweeps.SLA_ORACLE_MAX_HOURS;
 
   private static final Pattern STATIC = Pattern.compile("static-(\\d+)p(\\d+)d");
   private static final Pattern HPA = Pattern.compile("hpa-w([0-9.]+)-kv([0-9.]+)");
@@ -137,7 +142,8 @@ public final class PolicyRegistry {
             "dynamo-sla-t180",
             "the same planner as ported before: T = 180 s, corrections on, ARIMA over 100 values,"
                 + " warm-started, no budget of its own",
-            ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
+            ctx ->
+                new DynamoSlaPolicy("dynamo-sla-t180", ctx.config().profile(), dynamoDefaults(ctx)))
         .register(
             "hpa",
             "HPA (best tuned): Kubernetes HPA per role, the best of waiting requests per prefill"
@@ -158,11 +164,31 @@ public final class PolicyRegistry {
             })
         .register(
             "oracle",
-            "clairvoyant per-minute counts one start-up ahead, cheapest reaching the target",
+            "hindsight SLA oracle: the cheapest per-minute schedule, searched in the simulator,"
+                + " meeting the SLA in every window a generous schedule meets; engines one"
+                + " start-up ahead (scenarios up to "
+                + SLA_ORACLE_MAX_HOURS
+                + " h)",
+            ctx -> {
+              long hours = ctx.config().horizonMicros() / 3_600_000_000L;
+              if (hours > SLA_ORACLE_MAX_HOURS) {
+                throw new IllegalArgumentException(
+                    "the SLA oracle searches scenarios up to "
+                        + SLA_ORACLE_MAX_HOURS
+                        + " h (this one is "
+                        + hours
+                        + " h): pass --duration, or use oracle-util");
+              }
+              return SlaOracle.find(ctx).policy(ctx);
+            })
+        .register(
+            "oracle-util",
+            "utilisation-following clairvoyant counts one start-up ahead (the earlier oracle),"
+                + " cheapest ρ reaching the target",
             ctx -> {
               OracleSearch.Result r = OracleSearch.find(ctx);
               return new NamedPolicy(
-                  String.format(Locale.ROOT, "oracle-u%.2f", r.utilisation()),
+                  String.format(Locale.ROOT, "oracle-util-u%.2f", r.utilisation()),
                   OracleSearch.policy(ctx, r.utilisation()));
             });
   }

@@ -45,6 +45,14 @@ public final class ScenarioCatalog {
   public static final List<String> TRACE_POLICIES =
       List.of("tandem", "dynamo-sla", "hpa", "best-static", "oracle");
 
+  /**
+   * Policies compared on the ServeGen day by default: the HPA tuning (15 runs) and the SLA oracle's
+   * search (hundreds of runs) take hours on a day of 24 M requests; run them with {@code
+   * --duration}.
+   */
+  public static final List<String> DAY_POLICIES =
+      List.of("tandem", "dynamo-sla", "best-static", "oracle-util");
+
   private ScenarioCatalog() {}
 
   /**
@@ -115,7 +123,7 @@ public final class ScenarioCatalog {
             "servegen-large-day",
             "ServeGen m-large day 1 at its own rate (≈200 req/s, 17 M requests), per-client"
                 + " Gamma/Weibull sampling, p90 TTFT 200 ms, p90 ITL 10 ms",
-            TRACE_POLICIES,
+            DAY_POLICIES,
             false),
         new Entry(
             "servegen-large-14d",

@@ -39,9 +39,56 @@ public final class BaselineSweeps {
     return Frontier.of("static", StaticSplitSearch.find(ctx).runs());
   }
 
+  /**
+   * The hindsight oracle's frontier: the SLA oracle's schedule ({@link SlaOracle}, only up to
+   * {@value #SLA_ORACLE_MAX_HOURS} h of load) and, for the attainments below it, the cheapest of
+   * the other schedules hindsight could choose that were run: the SLA schedule thinned by one to
+   * three engines per role and interval, the utilisation-following oracle's, and every constant
+   * schedule (fixed split) up to the best static split's counts, from one engine per role. Between
+   * two points the frontier is their mix over time (linear), as for every family.
+   */
   public static Frontier oracle(PolicyContext ctx) {
-    return Frontier.of("oracle", OracleSearch.find(ctx).runs());
+    List<FrontierPoint> points = new ArrayList<>(OracleSearch.find(ctx).runs());
+    points.addAll(fixedSplitsUpToBestStatic(ctx));
+    if (ctx.config().horizonMicros() <= SLA_ORACLE_MAX_HOURS * 3_600_000_000L) {
+      SlaOracle.Result r = SlaOracle.find(ctx);
+      points.add(r.point());
+      points.addAll(r.thinned());
+    }
+    return Frontier.of("oracle", points);
   }
+
+  /** Every split P ≤ P*, D ≤ D* of the best static split (P*, D*), runs memoised. */
+  static List<FrontierPoint> fixedSplitsUpToBestStatic(PolicyContext ctx) {
+    return ctx.memo(
+        "oracle-fixed-splits",
+        () -> {
+          StaticSplitSearch.Result best = StaticSplitSearch.find(ctx);
+          java.util.Map<String, FrontierPoint> byLabel = new java.util.LinkedHashMap<>();
+          for (FrontierPoint p : best.runs()) {
+            byLabel.put(p.label(), p);
+          }
+          for (int p = 1; p <= best.prefill(); p++) {
+            for (int d = 1; d <= best.decode(); d++) {
+              String label = "static-" + p + "p" + d + "d";
+              if (!byLabel.containsKey(label)) {
+                byLabel.put(
+                    label,
+                    Evaluator.point(
+                        label,
+                        Evaluator.run(
+                            ctx,
+                            label,
+                            new dev.tandem.simulations.policy.StaticSplitPolicy(p, d))));
+              }
+            }
+          }
+          return List.copyOf(byLabel.values());
+        });
+  }
+
+  /** Longest load the SLA oracle searches, hours. */
+  public static final int SLA_ORACLE_MAX_HOURS = 6;
 
   public static Frontier hpa(PolicyContext ctx) {
     return ctx.memo("sweep-hpa", () -> Frontier.of("hpa", HpaTuning.find(ctx).points()));

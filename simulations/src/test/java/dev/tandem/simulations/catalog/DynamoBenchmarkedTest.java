@@ -48,6 +48,7 @@ class DynamoBenchmarkedTest {
     PolicyContext ctx = sinusoid();
     DynamoSlaPolicy p = (DynamoSlaPolicy) PolicyRegistry.standard().create("dynamo-sla-t180", ctx);
 
+    assertThat(p.name()).isEqualTo("dynamo-sla-t180");
     assertThat(p.settings().adjustmentIntervalSeconds()).isEqualTo(180);
     assertThat(p.settings().correction()).isTrue();
     assertThat(p.settings().maxGpuBudget()).isEqualTo(-1);

@@ -28,6 +28,7 @@ import dev.tandem.simulations.policy.WindowStats;
  */
 public final class DynamoSlaPolicy implements ScalingPolicy {
 
+  private final String name;
   private final DynamoSettings settings;
   private final DynamoSizing sizing;
   private final LoadPredictor requests;
@@ -37,6 +38,12 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
   private double decodeCorrection = 1;
 
   public DynamoSlaPolicy(PerformanceProfile profile, DynamoSettings settings) {
+    this("dynamo-sla", profile, settings);
+  }
+
+  /** The same planner reported as {@code name} (a named variant of its settings). */
+  public DynamoSlaPolicy(String name, PerformanceProfile profile, DynamoSettings settings) {
+    this.name = name;
     this.settings = settings;
     this.sizing = new DynamoSizing(profile);
     this.requests = settings.predictor().get();
@@ -46,7 +53,7 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
 
   @Override
   public String name() {
-    return "dynamo-sla";
+    return name;
   }
 
   /** The settings this policy runs with. */

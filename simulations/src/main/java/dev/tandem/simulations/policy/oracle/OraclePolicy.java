@@ -90,7 +90,7 @@ public final class OraclePolicy implements ScalingPolicy {
   }
 
   /** Largest need per role over the bins overlapping [t, t + interval + startup). */
-  ReplicaTargets needOver(long t) {
+  public ReplicaTargets needOver(long t) {
     int from = (int) (t / binMicros);
     long end = t + intervalMicros + startupMicros;
     int to = (int) Math.min(prefill.length, (end + binMicros - 1) / binMicros);
