@@ -27,6 +27,10 @@ import java.util.List;
  *       budget. One full run records which windows it meets on TTFT and on ITL: those are the
  *       windows the oracle must keep (a window even the generous schedule misses, such as one
  *       overloaded before any engine can start, is not required).
+ *   <li><b>Descent start.</b> The cheapest of the utilisation-following oracle's schedules (ρ from
+ *       {@value #GENEROUS_UTILISATION} to 1.3, per-interval counts) that meets every required
+ *       window in a full run, else the generous one: the descent then only lowers a schedule
+ *       already at or below that oracle's cost.
  *   <li><b>Prefill, interval by interval.</b> For k = 0, 1, …: the smallest P_k (bisection over [1,
  *       P_k]) such that every required TTFT window from k − 1 to k + {@value #LOOKAHEAD} is still
  *       met, re-simulating from 0 with the load cut after window k + {@value #LOOKAHEAD} (later
@@ -117,6 +121,7 @@ public final class SlaOracle {
       requiredTtft[w] = r.slaCounted() && r.ttftMet();
       requiredItl[w] = r.slaCounted() && r.itlMet();
     }
+    startFromCheapestUtilisationSchedule();
     ctx.log(
         String.format(
             java.util.Locale.ROOT,
@@ -198,6 +203,50 @@ public final class SlaOracle {
         s.enginesRequested(),
         s.enginesRemoved(),
         s.simulatedSeconds());
+  }
+
+  /**
+   * Replaces the generous counts by the cheapest utilisation-following schedule (largest ρ first)
+   * that still meets every required window in a full run, if any does.
+   */
+  private void startFromCheapestUtilisationSchedule() {
+    int[] p0 = prefill.clone();
+    int[] d0 = decode.clone();
+    double[] rhos = OracleSearch.UTILISATIONS;
+    for (int i = rhos.length - 1; i >= 0; i--) {
+      if (rhos[i] < GENEROUS_UTILISATION) {
+        continue;
+      }
+      OraclePolicy util = OracleSearch.policy(ctx, rhos[i]);
+      for (int k = 0; k < intervals; k++) {
+        ReplicaTargets need = util.needBetween(k * INTERVAL_MICROS, (k + 1) * INTERVAL_MICROS);
+        int[] g = within(need.prefill(), need.decode());
+        prefill[k] = g[0];
+        decode[k] = g[1];
+      }
+      List<IntervalRow> rows = run(intervals).series();
+      if (meets(rows, 0, intervals - 1, requiredTtft, true)
+          && meets(rows, 0, intervals - 1, requiredItl, false)) {
+        return;
+      }
+    }
+    System.arraycopy(p0, 0, prefill, 0, intervals);
+    System.arraycopy(d0, 0, decode, 0, intervals);
+  }
+
+  private int[] within(int p, int d) {
+    ReplicaLimits limits = ctx.config().cluster().limits();
+    int engines = limits.engines(ctx.config().profile().engine().gpusPerEngine());
+    int pp = Math.min(limits.maxReplicas(), p);
+    int dd = Math.min(limits.maxReplicas(), d);
+    while (pp + dd > engines) {
+      if (pp >= dd && pp > 1) {
+        pp--;
+      } else {
+        dd--;
+      }
+    }
+    return new int[] {pp, dd};
   }
 
   /** The generous schedule: the ρ = 0.4 oracle's counts + 1, within the scenario's limits. */
