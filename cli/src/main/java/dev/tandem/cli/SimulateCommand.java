@@ -7,12 +7,14 @@ import dev.tandem.simulations.catalog.ComparisonText;
 import dev.tandem.simulations.catalog.OutputDirectory;
 import dev.tandem.simulations.catalog.PolicyRegistry;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
+import dev.tandem.simulations.cluster.PrefillQueue;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.scenario.Scenario;
 import dev.tandem.traces.AzureTraceReader;
 import dev.tandem.traces.JsonlTraceReader;
 import dev.tandem.traces.Request;
+import dev.tandem.traces.TraceFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +63,35 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "FILE",
-      description = "Replay a trace file instead: Azure CSV (*.csv) or Dynamo/Mooncake JSONL.")
+      description =
+          "Replay a trace file instead: Azure CSV (*.csv) or Dynamo/Mooncake JSONL, plain or"
+              + " gzipped (*.gz).")
   Path trace;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "N",
+      description =
+          "With --trace: multiply the rate by N (default 1): by superposing N copies shifted by"
+              + " span/N (whole N; keeps the trace's length and burst shape), or by compressing"
+              + " time N-fold (--scale-method compress; any N > 0).")
+  Double scale;
+
+  @Option(
+      names = "--scale-method",
+      paramLabel = "superpose|compress",
+      description = "How --scale raises the rate (default ${DEFAULT-VALUE}).",
+      defaultValue = "superpose")
+  String scaleMethod;
+
+  @Option(
+      names = "--timestamp-unit",
+      paramLabel = "auto|ms|s",
+      description =
+          "Unit of a JSONL trace's timestamp (default ${DEFAULT-VALUE}: milliseconds, but a trace"
+              + " whose rate read as milliseconds is implausible is refused, never misread).",
+      defaultValue = "auto")
+  String timestampUnit;
 
   @Option(
       names = "--sla",
@@ -130,15 +159,16 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Folder with servegen_alibaba_bailian/ (default <repo>/../shared/data/traces).")
+      description = "Folder with servegen_alibaba_bailian/ (default <repo>/data/traces, shipped).")
   Path data;
 
   @Option(
       names = "--prefill-queue",
-      paramLabel = "shared|per-engine",
+      paramLabel = "shared|per-engine|round-robin",
       description =
           "Prefill queueing: one shared queue idle engines pull from, or a queue per engine"
-              + " chosen at arrival (default: the scenario's).")
+              + " chosen least-loaded (per-engine) or in turn (round-robin, as the reference"
+              + " deployment routes) at arrival (default: the scenario's).")
   String prefillQueue;
 
   @Option(
@@ -166,7 +196,7 @@ final class SimulateCommand implements Callable<Integer> {
     PerformanceProfile loaded =
         PerformanceProfileLoader.load(
             profile != null ? profile : root.resolve(ScenarioCatalog.DEFAULT_PROFILE));
-    Path dataDir = data != null ? data : root.resolve("../shared/data/traces").normalize();
+    Path dataDir = data != null ? data : root.resolve("data/traces").normalize();
     ScenarioCatalog.Options options =
         new ScenarioCatalog.Options(
             loaded,
@@ -174,12 +204,18 @@ final class SimulateCommand implements Callable<Integer> {
             seed,
             Optional.ofNullable(startup),
             Optional.ofNullable(duration),
-            sharedQueue());
+            prefillQueue());
     Scenario built;
     List<String> names;
     boolean sweep;
     if (trace != null) {
-      built = traceScenario(options);
+      try {
+        built = traceScenario(options);
+      } catch (TraceFormatException e) {
+        stderr.println("error   " + e.getMessage());
+        stderr.flush();
+        return TandemCli.INVALID_INPUT;
+      }
       names = ScenarioCatalog.TRACE_POLICIES;
       sweep = true;
     } else {
@@ -243,17 +279,30 @@ final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<Boolean> sharedQueue() {
+  private Optional<PrefillQueue> prefillQueue() {
     if (prefillQueue == null) {
       return Optional.empty();
     }
-    return switch (prefillQueue) {
-      case "shared" -> Optional.of(true);
-      case "per-engine" -> Optional.of(false);
+    return Optional.of(
+        PrefillQueue.parse(prefillQueue)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--prefill-queue must be shared, per-engine or round-robin, got '"
+                            + prefillQueue
+                            + "'")));
+  }
+
+  private JsonlTraceReader.Unit unit() {
+    return switch (timestampUnit) {
+      case "auto" -> JsonlTraceReader.Unit.AUTO;
+      case "ms" -> JsonlTraceReader.Unit.MILLISECONDS;
+      case "s" -> JsonlTraceReader.Unit.SECONDS;
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "--prefill-queue must be shared or per-engine, got '" + prefillQueue + "'");
+              "--timestamp-unit must be auto, ms or s, got '" + timestampUnit + "'");
     };
   }
 
@@ -262,18 +311,29 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + trace);
     }
     String file = trace.getFileName().toString();
-    List<Request> requests =
-        file.endsWith(".csv") ? AzureTraceReader.read(trace) : JsonlTraceReader.read(trace);
+    List<Request> recorded =
+        file.endsWith(".csv") || file.endsWith(".csv.gz")
+            ? AzureTraceReader.read(trace)
+            : JsonlTraceReader.read(trace, unit());
+    TraceScaling.Scaled scaled;
+    try {
+      scaled = TraceScaling.apply(recorded, scale == null ? 1 : scale, scaleMethod);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<Request> requests = scaled.requests();
     double ttft = sla != null && sla.size() == 2 ? sla.get(0) : 200;
     double itl = sla != null && sla.size() == 2 ? sla.get(1) : 10;
-    String name = file.replaceAll("\\.[^.]*$", "");
+    String name = file.replaceAll("(\\.gz)?$", "").replaceAll("\\.[^.]*$", "");
     return ScenarioCatalog.fromRequests(
         name,
         "trace "
             + trace
             + " ("
-            + requests.size()
-            + " requests, as recorded: no rate scaling); p90 TTFT ≤ "
+            + recorded.size()
+            + " requests; "
+            + scaled.description()
+            + "); p90 TTFT ≤ "
             + ttft
             + " ms, p90 ITL ≤ "
             + itl

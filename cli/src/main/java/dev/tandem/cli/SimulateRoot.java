@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the repository checkout is (for the example profile and the shared data): the {@code
- * tandem.root} system property; else the folder above {@code cli/target/} holding the running jar;
- * else the working directory or one of its parents with {@code examples/profiles}.
+ * Where the repository checkout is (for the example profile and the shipped data in {@code data/}):
+ * the {@code tandem.root} system property; else the folder above {@code cli/target/} holding the
+ * running jar; else the working directory or one of its parents with {@code examples/profiles}.
  */
 final class SimulateRoot {
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks the module rules of ARCHITECTURE.md on the production classes, and proves that each rule
- * fails on a fixture that breaks it (a rule that cannot fail protects nothing).
+ * Checks the module rules of docs/ARCHITECTURE.md on the production classes, and proves that each
+ * rule fails on a fixture that breaks it (a rule that cannot fail protects nothing).
  */
 class ArchitectureTest {
 

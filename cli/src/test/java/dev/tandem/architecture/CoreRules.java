@@ -93,7 +93,7 @@ final class CoreRules {
         .callMethod(System.class, "getenv", String.class)
         .because(
             "decision code takes `now` and seeded randomness as arguments, so the simulator and"
-                + " the dry-run API replay exactly what production decides (ARCHITECTURE.md)");
+                + " the dry-run API replay exactly what production decides (docs/ARCHITECTURE.md)");
   }
 
   /** The decision code performs no I/O: no files, sockets or HTTP. */
@@ -113,7 +113,8 @@ final class CoreRules {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.io.FileOutputStream")
-        .because("adapters perform I/O, the planner and forecasters never do (ARCHITECTURE.md)");
+        .because(
+            "adapters perform I/O, the planner and forecasters never do (docs/ARCHITECTURE.md)");
   }
 
   /** The core never reaches adapter libraries, even through reflection-free direct use. */

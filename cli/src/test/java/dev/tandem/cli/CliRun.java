@@ -23,7 +23,15 @@ record CliRun(int exitCode, String out, String err) {
     return Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize();
   }
 
-  static Path sharedData() {
-    return root().resolve("../shared/data").normalize();
+  /** The data shipped with the repository ({@code data/}, see its {@code SOURCE.md}). */
+  static Path data() {
+    return root().resolve("data");
+  }
+
+  /** A shipped Azure trace (gzipped, in the simulator's resources). */
+  static Path azure(String service) {
+    return root()
+        .resolve("simulations/src/main/resources/dev/tandem/simulations/traces")
+        .resolve("AzureLLMInferenceTrace_" + service + ".csv.gz");
   }
 }

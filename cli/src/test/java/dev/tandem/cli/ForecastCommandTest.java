@@ -19,9 +19,7 @@ class ForecastCommandTest {
             "forecast",
             "backtest",
             "--trace",
-            CliRun.sharedData()
-                .resolve("traces/azure_llm_2023/AzureLLMInferenceTrace_conv.csv")
-                .toString(),
+            CliRun.azure("conv").toString(),
             "--resolution",
             "1m",
             "--horizon",
@@ -53,14 +51,7 @@ class ForecastCommandTest {
   void aHorizonThatIsNotAMultipleOfTheResolutionIsAUsageError() {
     CliRun run =
         CliRun.run(
-            "forecast",
-            "backtest",
-            "--trace",
-            CliRun.sharedData()
-                .resolve("traces/azure_llm_2023/AzureLLMInferenceTrace_conv.csv")
-                .toString(),
-            "--horizon",
-            "90s");
+            "forecast", "backtest", "--trace", CliRun.azure("conv").toString(), "--horizon", "90s");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--horizon 90s is not a positive multiple of the resolution");

@@ -15,7 +15,7 @@ class ProfileCommandTest {
   @TempDir Path tmp;
 
   private static Path dynamo(String folder) {
-    return CliRun.sharedData().resolve("dynamo-profiles").resolve(folder);
+    return CliRun.data().resolve("dynamo-profiles").resolve(folder);
   }
 
   @Test

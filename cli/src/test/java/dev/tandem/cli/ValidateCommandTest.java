@@ -75,7 +75,7 @@ class ValidateCommandTest {
             "profile",
             "import",
             "--from-dynamo",
-            CliRun.sharedData()
+            CliRun.data()
                 .resolve(
                     "dynamo-profiles/testdata__H200_TP1P_TP1D__vllm__nvidia_Llama-3.1-8B-Instruct-FP8__v1_2025-08-18")
                 .toString(),

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Produces the shipped example profiles from the shared Dynamo data with the importer and the
- * writer. {@code ShippedExamplesTest} asserts the files under {@code examples/profiles/} equal this
- * output; {@link #main} writes them (run it after changing the importer or the writer).
+ * Produces the shipped example profiles from the shipped Dynamo data ({@code data/dynamo-profiles})
+ * with the importer and the writer. {@code ShippedExamplesTest} asserts the files under {@code
+ * examples/profiles/} equal this output; {@link #main} writes them (run it after changing the
+ * importer or the writer).
  */
 public final class ExampleProfiles {
 

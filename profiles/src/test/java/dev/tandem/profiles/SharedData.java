@@ -5,7 +5,10 @@ import dev.tandem.profiles.dynamo.ImportOptions;
 import dev.tandem.profiles.model.PerformanceProfile;
 import java.nio.file.Path;
 
-/** Paths of the shared Dynamo data and of the shipped example profiles. */
+/**
+ * Paths of the Dynamo profiler data shipped in {@code data/dynamo-profiles} (copied from {@code
+ * ../shared/data}, see its {@code SOURCE.md}) and of the example profiles made from it.
+ */
 public final class SharedData {
 
   public static final String H100_70B =
@@ -24,12 +27,7 @@ public final class SharedData {
   }
 
   public static Path dynamo(String folder) {
-    return root()
-        .resolve("..")
-        .resolve("shared")
-        .resolve("data")
-        .resolve("dynamo-profiles")
-        .resolve(folder);
+    return root().resolve("data").resolve("dynamo-profiles").resolve(folder);
   }
 
   public static Path examples() {

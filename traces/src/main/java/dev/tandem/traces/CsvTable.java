@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ final class CsvTable {
   }
 
   static CsvTable read(Path file, String... required) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = TraceFiles.open(file)) {
       return read(in, file.getFileName().toString(), required);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +14,20 @@ import java.util.Map;
 
 /**
  * Reads Dynamo/Mooncake-style JSONL traces: one JSON object per line with {@code timestamp}
- * (milliseconds, integer or decimal), {@code input_length} and {@code output_length} (tokens);
- * other fields (for example Mooncake's {@code hash_ids}) are ignored, blank lines are skipped.
- * Arrival times become integer microseconds since the earliest timestamp (rounded to the nearest
- * µs); requests are returned in arrival order, stable for equal times.
+ * (milliseconds in those formats, integer or decimal), {@code input_length} and {@code
+ * output_length} (tokens); other fields (for example Mooncake's {@code hash_ids}) are ignored,
+ * blank lines are skipped. Arrival times become integer microseconds since the earliest timestamp
+ * (rounded to the nearest µs); requests are returned in arrival order, stable for equal times.
+ *
+ * <p><b>Units.</b> A trace written in seconds would, read as milliseconds, arrive 1000 times too
+ * fast, and nothing downstream would notice. So the unit is {@link Unit#AUTO} unless the caller
+ * states it: a trace of at least {@value #AUTO_MIN_REQUESTS} requests whose timestamps, read as
+ * milliseconds, imply a mean rate above {@value #SUSPICIOUS_RATE} requests per second (a seconds
+ * trace read as milliseconds runs at 1000× its rate) or a span under {@value
+ * #SUSPICIOUS_SPAN_SECONDS} s (an hour in seconds reads as 3.6 s) is refused with an error that
+ * names the file, the field and both readings; {@link Unit#SECONDS} or {@link Unit#MILLISECONDS}
+ * then says which it is. A seconds trace slower than 1 req/s and longer than 10,000 s would pass as
+ * milliseconds; below that, nothing is misread.
  */
 public final class JsonlTraceReader {
 
@@ -26,19 +35,55 @@ public final class JsonlTraceReader {
   static final String INPUT = "input_length";
   static final String OUTPUT = "output_length";
 
+  /**
+   * Mean rate, read as milliseconds, above which {@link Unit#AUTO} refuses a trace (req/s): a
+   * seconds trace above 1 req/s exceeds it; single deployments rarely see it.
+   */
+  public static final double SUSPICIOUS_RATE = 1_000;
+
+  /** Span, read as milliseconds, below which {@link Unit#AUTO} refuses a trace (s). */
+  public static final double SUSPICIOUS_SPAN_SECONDS = 10;
+
+  /** Fewest requests the {@link Unit#AUTO} check judges (a handful of requests proves nothing). */
+  static final int AUTO_MIN_REQUESTS = 20;
+
+  /** The unit of {@code timestamp}. */
+  public enum Unit {
+    /** Milliseconds unless the rate says otherwise, then refused (see the class comment). */
+    AUTO(1000.0),
+    MILLISECONDS(1000.0),
+    SECONDS(1_000_000.0);
+
+    final double micros;
+
+    Unit(double micros) {
+      this.micros = micros;
+    }
+  }
+
   private JsonlTraceReader() {}
 
-  /** All requests of the file, in arrival order. */
+  /** All requests of the file, in arrival order ({@link Unit#AUTO}). */
   public static List<Request> read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.getFileName().toString());
+    return read(file, Unit.AUTO);
+  }
+
+  /** All requests of the file, in arrival order, with timestamps in {@code unit}. */
+  public static List<Request> read(Path file, Unit unit) {
+    try (InputStream in = TraceFiles.open(file)) {
+      return read(in, file.getFileName().toString(), unit);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** All requests of a stream; {@code source} names it in error messages. */
+  /** All requests of a stream; {@code source} names it in error messages ({@link Unit#AUTO}). */
   public static List<Request> read(InputStream in, String source) {
+    return read(in, source, Unit.AUTO);
+  }
+
+  /** All requests of a stream with timestamps in {@code unit}. */
+  public static List<Request> read(InputStream in, String source, Unit unit) {
     List<double[]> rows = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -53,7 +98,7 @@ public final class JsonlTraceReader {
         double millis = number(object, TIMESTAMP, source, line);
         if (millis < 0) {
           throw new TraceFormatException(
-              source, line, TIMESTAMP, "must be >= 0 milliseconds, got " + object.get(TIMESTAMP));
+              source, line, TIMESTAMP, "must be >= 0, got " + object.get(TIMESTAMP));
         }
         rows.add(
             new double[] {
@@ -64,12 +109,43 @@ public final class JsonlTraceReader {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }
     rows.sort(Comparator.comparingDouble(r -> r[0]));
+    if (unit == Unit.AUTO) {
+      refuseIfSeconds(rows, source);
+    }
     List<Request> requests = new ArrayList<>(rows.size());
     double first = rows.isEmpty() ? 0 : rows.get(0)[0];
     for (double[] r : rows) {
-      requests.add(new Request(Math.round((r[0] - first) * 1000.0), (int) r[1], (int) r[2]));
+      requests.add(new Request(Math.round((r[0] - first) * unit.micros), (int) r[1], (int) r[2]));
     }
     return requests;
+  }
+
+  private static void refuseIfSeconds(List<double[]> rows, String source) {
+    if (rows.size() < AUTO_MIN_REQUESTS) {
+      return;
+    }
+    double span = rows.get(rows.size() - 1)[0] - rows.get(0)[0];
+    double rateIfMillis = span > 0 ? (rows.size() - 1) / (span / 1000.0) : Double.POSITIVE_INFINITY;
+    if (rateIfMillis > SUSPICIOUS_RATE || span / 1000.0 < SUSPICIOUS_SPAN_SECONDS) {
+      throw new TraceFormatException(
+          source,
+          1,
+          TIMESTAMP,
+          String.format(
+              java.util.Locale.ROOT,
+              "%d requests over %s time units: as milliseconds %.0f req/s over %.3f s, as seconds"
+                  + " %.2f req/s over %.0f s; the unit looks like seconds. Say which it is"
+                  + " (tandem simulate --timestamp-unit s|ms)",
+              rows.size(),
+              new java.math.BigDecimal(span)
+                  .round(new java.math.MathContext(6))
+                  .stripTrailingZeros()
+                  .toPlainString(),
+              rateIfMillis,
+              span / 1000.0,
+              rateIfMillis / 1000,
+              span));
+    }
   }
 
   private static double number(Map<String, Object> object, String field, String source, long line) {

@@ -43,14 +43,15 @@ public final class ServeGenTrace {
 
   /**
    * Loads {@code servegen_<model>_client_windows.csv}, {@code _client_lengths_21600s.csv} and
-   * {@code _lengths_21600s.csv} from {@code directory}; {@code model} is e.g. {@code m-large}.
+   * {@code _lengths_21600s.csv} from {@code directory}, each plain or gzipped ({@code .csv.gz});
+   * {@code model} is e.g. {@code m-large}.
    */
   public static ServeGenTrace load(Path directory, String model) {
     String prefix = "servegen_" + model + "_";
     return load(
-        directory.resolve(prefix + "client_windows.csv"),
-        directory.resolve(prefix + "client_lengths_21600s.csv"),
-        directory.resolve(prefix + "lengths_21600s.csv"));
+        TraceFiles.resolve(directory, prefix + "client_windows.csv"),
+        TraceFiles.resolve(directory, prefix + "client_lengths_21600s.csv"),
+        TraceFiles.resolve(directory, prefix + "lengths_21600s.csv"));
   }
 
   /**

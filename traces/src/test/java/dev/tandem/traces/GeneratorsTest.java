@@ -132,7 +132,7 @@ class GeneratorsTest {
         LengthOnlyReader.read(
             TraceData.traces()
                 .resolve(
-                    "length_only_sharegpt_arxiv/sharegpt_8k_filtered_stats_llama2_tokenizer.csv"));
+                    "length_only_sharegpt_arxiv/sharegpt_8k_filtered_stats_llama2_tokenizer.csv.gz"));
 
     assertThat(sharegpt).hasSize(30_731);
     assertThat(sharegpt.get(0)).isEqualTo(new Lengths(74, 918));

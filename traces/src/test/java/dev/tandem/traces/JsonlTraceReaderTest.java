@@ -3,6 +3,7 @@ package dev.tandem.traces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,5 +35,43 @@ class JsonlTraceReaderTest {
     assertThatThrownBy(() -> JsonlTraceReader.read(TraceData.ugly(ugly.file())))
         .isInstanceOf(TraceFormatException.class)
         .hasMessage(ugly.message());
+  }
+
+  private static java.io.InputStream lines(double unitPerSecond, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append("{\"timestamp\": ")
+          .append(i * 0.5 * unitPerSecond)
+          .append(", \"input_length\": 10, \"output_length\": 2}\n");
+    }
+    return new java.io.ByteArrayInputStream(
+        sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void secondsAreRefusedUnlessStatedAndMillisecondsPass() {
+    // 40 timestamps 0.05 apart: as milliseconds 20,000 req/s over 1.95 ms, refused; as seconds
+    // 20 req/s over 1.95 s. The same requests 500 ms apart (20 s, 2 req/s) pass as milliseconds.
+    assertThatThrownBy(() -> JsonlTraceReader.read(lines(0.1, 40), "s.jsonl"))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("s.jsonl:1: timestamp: 40 requests over 1.95 time units")
+        .hasMessageContaining("looks like seconds");
+
+    List<Request> seconds =
+        JsonlTraceReader.read(lines(0.1, 40), "s.jsonl", JsonlTraceReader.Unit.SECONDS);
+    assertThat(seconds.get(39).arrivalMicros()).isEqualTo(1_950_000);
+
+    List<Request> millis = JsonlTraceReader.read(lines(1000, 40), "ms.jsonl");
+    assertThat(millis.get(39).arrivalMicros()).isEqualTo(19_500_000);
+    assertThat(
+            JsonlTraceReader.read(lines(0.1, 40), "ms.jsonl", JsonlTraceReader.Unit.MILLISECONDS)
+                .get(39)
+                .arrivalMicros())
+        .isEqualTo(1_950);
+  }
+
+  @Test
+  void aFewRequestsAreNotJudged() {
+    assertThat(JsonlTraceReader.read(lines(1, 5), "few.jsonl")).hasSize(5);
   }
 }

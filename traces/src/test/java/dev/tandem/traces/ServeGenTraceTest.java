@@ -28,7 +28,7 @@ class ServeGenTraceTest {
   void aggregateSeriesMarksEmptyWindowsMissing(Aggregate a) {
     LoadSeries series =
         ServeGenAggregateReader.read(
-            TraceData.serveGen().resolve("servegen_" + a.model() + "_aggregate_600s.csv"));
+            TraceData.serveGen("servegen_" + a.model() + "_aggregate_600s.csv"));
 
     assertThat(series.size()).isEqualTo(a.windows());
     assertThat(series.stepMicros()).isEqualTo(600_000_000L);
@@ -113,7 +113,7 @@ class ServeGenTraceTest {
             () ->
                 ServeGenTrace.load(
                     TraceData.ugly("bad_dist_windows.csv"),
-                    TraceData.serveGen().resolve("servegen_m-small_client_lengths_21600s.csv"),
+                    TraceData.serveGen("servegen_m-small_client_lengths_21600s.csv"),
                     null))
         .isInstanceOf(TraceFormatException.class)
         .hasMessage("bad_dist_windows.csv:3: iat_dist: must be Gamma or Weibull, got 'Lognormal'");

@@ -23,8 +23,8 @@ class ServeGenBacktestTest {
   static Path aggregate(String model) {
     return Path.of(System.getProperty("tandem.root", ".."))
         .toAbsolutePath()
-        .resolve("../shared/data/traces/servegen_alibaba_bailian")
-        .resolve("servegen_" + model + "_aggregate_600s.csv")
+        .resolve("data/traces/servegen_alibaba_bailian")
+        .resolve("servegen_" + model + "_aggregate_600s.csv.gz")
         .normalize();
   }
 

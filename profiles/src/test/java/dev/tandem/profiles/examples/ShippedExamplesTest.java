@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The files under {@code examples/profiles/} are exactly what the importer and writer produce from
- * the shared Dynamo data, so they cannot drift; each loads and has no ERROR finding. To regenerate:
- * {@code ExampleProfiles.main} (or set {@code -Dtandem.writeExamples=true} for this test).
+ * the Dynamo data shipped in {@code data/dynamo-profiles}, so they cannot drift; each loads and has
+ * no ERROR finding. To regenerate: {@code ExampleProfiles.main} (or set {@code
+ * -Dtandem.writeExamples=true} for this test).
  */
 class ShippedExamplesTest {
 

@@ -1,7 +1,9 @@
 package dev.tandem.simulations.catalog;
 
 import dev.tandem.planner.TickReport;
+import dev.tandem.simulations.compare.HpaTuning;
 import dev.tandem.simulations.compare.OracleSearch;
+import dev.tandem.simulations.compare.SlaOracle;
 import dev.tandem.simulations.compare.StaticSplitSearch;
 import dev.tandem.simulations.policy.NamedPolicy;
 import dev.tandem.simulations.policy.ReplicaTargets;
@@ -9,7 +11,6 @@ import dev.tandem.simulations.policy.ScalingPolicy;
 import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
-import dev.tandem.simulations.policy.hpa.HpaPolicy;
 import dev.tandem.simulations.scenario.PolicyContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,13 @@ public final class PolicyRegistry {
   /** A registered name with its one-line description. */
   public record Entry(String name, String description, Factory factory) {}
 
+  /** Longest scenario the SLA oracle's search is run on (its cost grows with the square). */
+  public static final int SLA_ORACLE_MAX_HOURS =
+      dev.tandem.simulations.compare.BaselineSweeps.SLA_ORACLE_MAX_HOURS;
+
   private static final Pattern STATIC = Pattern.compile("static-(\\d+)p(\\d+)d");
+  private static final Pattern HPA = Pattern.compile("hpa-w([0-9.]+)-kv([0-9.]+)");
+  private static final Pattern KEDA = Pattern.compile("keda-ttft([0-9.]+)ms-kv([0-9.]+)");
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -53,12 +60,25 @@ public final class PolicyRegistry {
     all.add(
         new Entry(
             "static-<P>p<D>d", "fixed P prefill and D decode engines, e.g. static-2p2d", null));
+    all.add(
+        new Entry(
+            "hpa-w<W>-kv<F>",
+            "one HPA setting: W waiting requests per prefill engine, KV usage F per decode engine",
+            null));
+    all.add(
+        new Entry(
+            "keda-ttft<MS>ms-kv<F>",
+            "one KEDA setting: prefill on the TTFT percentile (Value target MS), decode KV usage F",
+            null));
     all.addAll(entries.values());
     return all;
   }
 
   public boolean knows(String name) {
-    return entries.containsKey(name) || STATIC.matcher(name).matches();
+    return entries.containsKey(name)
+        || STATIC.matcher(name).matches()
+        || HPA.matcher(name).matches()
+        || KEDA.matcher(name).matches();
   }
 
   /** A fresh policy named {@code name} for {@code ctx}. */
@@ -66,6 +86,18 @@ public final class PolicyRegistry {
     Matcher m = STATIC.matcher(name);
     if (m.matches()) {
       return new StaticSplitPolicy(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    Matcher h = HPA.matcher(name);
+    if (h.matches()) {
+      return new HpaTuning.HpaSetting(
+              false, Double.parseDouble(h.group(1)), Double.parseDouble(h.group(2)))
+          .policy(ctx);
+    }
+    Matcher k = KEDA.matcher(name);
+    if (k.matches()) {
+      return new HpaTuning.HpaSetting(
+              true, Double.parseDouble(k.group(1)), Double.parseDouble(k.group(2)))
+          .policy(ctx);
     }
     Entry e = entries.get(name);
     if (e == null) {
@@ -99,19 +131,29 @@ public final class PolicyRegistry {
                 + " defaults (prefill 30 s / decode 60 s), warm-started",
             ctx ->
                 dev.tandem.simulations.tandem.TandemPolicy.forScenario(
-                        ctx.config(),
-                        dev.tandem.simulations.tandem.TandemSettings.defaults(),
-                        ctx.initialCounts())
+                        ctx.config(), tandemSettings(ctx), ctx.initialCounts())
                     .onTick(tandemTicks))
         .register(
             "dynamo-sla",
-            "NVIDIA Dynamo SLA planner (1st gen), T = 180 s, corrections on, auto-ARIMA forecast",
-            ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoDefaults(ctx)))
+            "NVIDIA Dynamo SLA planner (1st gen) as benchmarked: T = 60 s, no correction, auto-ARIMA"
+                + " over 50 values, min 1, from 1P/1D, the scenario's GPU budget (8 on its sinusoid)",
+            ctx -> new DynamoSlaPolicy(ctx.config().profile(), dynamoBenchmarked(ctx)))
+        .register(
+            "dynamo-sla-t180",
+            "the same planner as ported before: T = 180 s, corrections on, ARIMA over 100 values,"
+                + " warm-started, no budget of its own",
+            ctx ->
+                new DynamoSlaPolicy("dynamo-sla-t180", ctx.config().profile(), dynamoDefaults(ctx)))
         .register(
             "hpa",
-            "Kubernetes HPA per role: 1 waiting request per prefill engine; decode KV usage at"
-                + " 90 % of the usage that meets the ITL target at the mean context",
-            ctx -> hpa(ctx, 1.0, ctx.hpaKvTarget()))
+            "HPA (best tuned): Kubernetes HPA per role, the best of waiting requests per prefill"
+                + " engine 2-32, KEDA Prometheus TTFT-percentile targets and decode KV usage"
+                + " 0.5-0.95 (searched, under the scenario's maxReplicas and GPU budget)",
+            ctx -> {
+              HpaTuning.Result r = HpaTuning.find(ctx);
+              return new NamedPolicy(
+                  "hpa-best-" + r.best().summary().policy(), r.best().setting().policy(ctx));
+            })
         .register(
             "best-static",
             "cheapest fixed split reaching the target SLA attainment (searched)",
@@ -122,16 +164,47 @@ public final class PolicyRegistry {
             })
         .register(
             "oracle",
-            "clairvoyant per-minute counts one start-up ahead, cheapest reaching the target",
+            "hindsight SLA oracle: the cheapest per-minute schedule, searched in the simulator,"
+                + " meeting the SLA in every window a generous schedule meets; engines one"
+                + " start-up ahead (scenarios up to "
+                + SLA_ORACLE_MAX_HOURS
+                + " h)",
+            ctx -> {
+              long hours = ctx.config().horizonMicros() / 3_600_000_000L;
+              if (hours > SLA_ORACLE_MAX_HOURS) {
+                throw new IllegalArgumentException(
+                    "the SLA oracle searches scenarios up to "
+                        + SLA_ORACLE_MAX_HOURS
+                        + " h (this one is "
+                        + hours
+                        + " h): pass --duration, or use oracle-util");
+              }
+              return SlaOracle.find(ctx).policy(ctx);
+            })
+        .register(
+            "oracle-util",
+            "utilisation-following clairvoyant counts one start-up ahead (the earlier oracle),"
+                + " cheapest ρ reaching the target",
             ctx -> {
               OracleSearch.Result r = OracleSearch.find(ctx);
               return new NamedPolicy(
-                  String.format(Locale.ROOT, "oracle-u%.2f", r.utilisation()),
+                  String.format(Locale.ROOT, "oracle-util-u%.2f", r.utilisation()),
                   OracleSearch.policy(ctx, r.utilisation()));
             });
   }
 
-  /** The reference planner as published, for this scenario's SLA, warm-started. */
+  /**
+   * The reference planner as its benchmark ran it ({@link DynamoSettings#benchmarked}), for this
+   * scenario's SLA, with the scenario's GPU budget (every policy gets the same; the benchmark's 8
+   * GPUs on {@code dynamo-sinusoid}).
+   */
+  public static DynamoSettings dynamoBenchmarked(PolicyContext ctx) {
+    return DynamoSettings.benchmarked(
+            ctx.config().sla().ttftTargetMillis(), ctx.config().sla().itlTargetMillis())
+        .withBudget(ctx.config().cluster().limits().budgetGpus());
+  }
+
+  /** The port's earlier configuration (T = 180 s, corrections on), warm-started. */
   public static DynamoSettings dynamoDefaults(PolicyContext ctx) {
     ReplicaTargets warm = ctx.initialCounts();
     return DynamoSettings.defaults(
@@ -139,9 +212,11 @@ public final class PolicyRegistry {
         .withInitial(warm.prefill(), warm.decode());
   }
 
-  /** An HPA per role with these targets, 1 to 256 engines, warm-started. */
-  public static HpaPolicy hpa(PolicyContext ctx, double waitingTarget, double kvTarget) {
-    ReplicaTargets warm = ctx.initialCounts();
-    return new HpaPolicy(waitingTarget, kvTarget, 1, 256, warm.prefill(), warm.decode());
+  /** Tandem's settings in this scenario: its maxReplicas per role and GPU budget. */
+  public static dev.tandem.simulations.tandem.TandemSettings tandemSettings(PolicyContext ctx) {
+    var limits = ctx.config().cluster().limits();
+    return dev.tandem.simulations.tandem.TandemSettings.defaults()
+        .withMaxReplicas(limits.maxReplicas())
+        .withBudget(limits.budgetGpus());
   }
 }

@@ -4,6 +4,8 @@ import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.simulations.arrivals.SinusoidArrivals;
 import dev.tandem.simulations.arrivals.TraceArrivals;
 import dev.tandem.simulations.cluster.ClusterOptions;
+import dev.tandem.simulations.cluster.PrefillQueue;
+import dev.tandem.simulations.cluster.ReplicaLimits;
 import dev.tandem.simulations.engine.SimulationConfig;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.scenario.Scenario;
@@ -43,18 +45,28 @@ public final class ScenarioCatalog {
   public static final List<String> TRACE_POLICIES =
       List.of("tandem", "dynamo-sla", "hpa", "best-static", "oracle");
 
+  /**
+   * Policies compared on the ServeGen day by default: the HPA tuning (15 runs) and the SLA oracle's
+   * search (hundreds of runs) take hours on a day of 24 M requests; run them with {@code
+   * --duration}.
+   */
+  public static final List<String> DAY_POLICIES =
+      List.of("tandem", "dynamo-sla", "best-static", "oracle-util");
+
   private ScenarioCatalog() {}
 
   /**
    * Inputs every scenario is built from.
    *
    * @param profile the engine profile
-   * @param dataDirectory {@code shared/data/traces} (ServeGen scenarios only); may be absent
+   * @param dataDirectory {@code <repo>/data/traces}, holding {@code servegen_alibaba_bailian/}
+   *     (ServeGen scenarios only); may be absent
    * @param seed arrival seed
    * @param startup start-up override
    * @param duration cut the load after this long (and judge goodput over it)
-   * @param sharedPrefillQueue override of the scenario's prefill queueing (true: one shared queue
-   *     that idle engines pull from; false: a queue per engine chosen at arrival)
+   * @param prefillQueue override of the scenario's prefill queueing ({@link PrefillQueue}: one
+   *     shared queue that idle engines pull from, or a queue per engine chosen least-loaded or
+   *     round-robin at arrival)
    */
   public record Options(
       PerformanceProfile profile,
@@ -62,7 +74,7 @@ public final class ScenarioCatalog {
       long seed,
       Optional<Duration> startup,
       Optional<Duration> duration,
-      Optional<Boolean> sharedPrefillQueue) {
+      Optional<PrefillQueue> prefillQueue) {
 
     /** The scenario's own start-up time, load length and queueing. */
     public static Options of(PerformanceProfile profile, Optional<Path> data, long seed) {
@@ -111,7 +123,7 @@ public final class ScenarioCatalog {
             "servegen-large-day",
             "ServeGen m-large day 1 at its own rate (≈200 req/s, 17 M requests), per-client"
                 + " Gamma/Weibull sampling, p90 TTFT 200 ms, p90 ITL 10 ms",
-            TRACE_POLICIES,
+            DAY_POLICIES,
             false),
         new Entry(
             "servegen-large-14d",
@@ -149,7 +161,7 @@ public final class ScenarioCatalog {
                       + "'; known: "
                       + String.join(", ", entries().stream().map(Entry::name).toList()));
         };
-    return applyOverrides(s, o);
+    return applyOverrides(withLimits(s, limits(name)), o);
   }
 
   /** A trace file (Azure CSV or Dynamo/Mooncake JSONL) as a scenario of its own. */
@@ -203,7 +215,7 @@ public final class ScenarioCatalog {
                     new IllegalArgumentException(
                         name
                             + " needs the ServeGen data: pass --data DIR with"
-                            + " DIR/servegen_alibaba_bailian (shared/data/traces)"));
+                            + " DIR/servegen_alibaba_bailian (the repository ships it in data/traces)"));
     ServeGenTrace trace = ServeGenTrace.load(dir, "m-large");
     long seconds = Math.min(days * DAY_SECONDS, trace.endSeconds());
     SlaTargets sla = SlaTargets.millis(90, 200, 90, 10);
@@ -227,14 +239,43 @@ public final class ScenarioCatalog {
         o.seed());
   }
 
+  /**
+   * The scenario's SLA policy limits, imposed on every policy ({@link ReplicaLimits}). The
+   * reference benchmark's 8 GPUs for its sinusoid; the Grove example policy's 16 GPUs (at most 12
+   * engines per role) for the one-hour Azure scenarios and for the sinusoid on 30 % slower engines
+   * (8 GPUs cannot carry its peak at any split); 64 GPUs (48 per role) for ServeGen m-large, whose
+   * peak rate is three times its mean.
+   */
+  static ReplicaLimits limits(String scenario) {
+    return switch (scenario) {
+      case "dynamo-sinusoid" -> new ReplicaLimits(7, 8);
+      case "servegen-large-day", "servegen-large-14d" -> new ReplicaLimits(48, 64);
+      default -> new ReplicaLimits(12, 16);
+    };
+  }
+
+  private static Scenario withLimits(Scenario s, ReplicaLimits l) {
+    return new Scenario(
+        s.name(),
+        s.description()
+            + "; maxReplicas "
+            + l.maxReplicas()
+            + " per role and a budget of "
+            + l.budgetGpus()
+            + " GPUs for every policy",
+        s.arrivals(),
+        s.config().withCluster(s.config().cluster().withLimits(l)),
+        s.policies(),
+        s.seed());
+  }
+
   private static Scenario applyOverrides(Scenario s, Options o) {
     Scenario out = s;
-    if (o.sharedPrefillQueue().isPresent()) {
+    if (o.prefillQueue().isPresent()) {
       out =
           out.withConfig(
               out.config()
-                  .withCluster(
-                      out.config().cluster().withSharedPrefillQueue(o.sharedPrefillQueue().get())));
+                  .withCluster(out.config().cluster().withPrefillQueue(o.prefillQueue().get())));
     }
     if (o.startup().isPresent()) {
       out = out.withConfig(out.config().withStartup(o.startup().get()));

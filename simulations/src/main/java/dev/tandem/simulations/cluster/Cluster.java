@@ -37,6 +37,8 @@ public final class Cluster {
   private final int tokenBudget;
   private final double slowdown;
   private final boolean sharedPrefillQueue;
+  private final boolean roundRobinPrefill;
+  private int roundRobinNext;
   private final ArrayDeque<PrefillEngine> idlePrefill = new ArrayDeque<>();
 
   private final List<PrefillEngine> prefill = new ArrayList<>();
@@ -61,6 +63,7 @@ public final class Cluster {
     this.tokenBudget = options.tokenBudgetFor(profile);
     this.slowdown = options.slowdown();
     this.sharedPrefillQueue = options.sharedPrefillQueue();
+    this.roundRobinPrefill = options.prefillQueue() == PrefillQueue.ROUND_ROBIN;
   }
 
   /**
@@ -176,9 +179,25 @@ public final class Cluster {
     return role == Role.PREFILL ? prefillHold : decodeHold;
   }
 
-  /** Least-loaded ready prefill engine (the first in list order among equals), or null. */
+  /**
+   * The prefill engine for the next arrival, or null when none is ready: the least-loaded ready
+   * engine (the first in list order among equals), or with round-robin routing the next ready
+   * engine in list order after the last one chosen.
+   */
   public PrefillEngine pickPrefill() {
-    return prefillIndex.leastFirst();
+    if (!roundRobinPrefill) {
+      return prefillIndex.leastFirst();
+    }
+    int n = prefill.size();
+    for (int k = 0; k < n; k++) {
+      int i = (roundRobinNext + k) % n;
+      PrefillEngine e = prefill.get(i);
+      if (e.state == EngineState.READY) {
+        roundRobinNext = i + 1;
+        return e;
+      }
+    }
+    return null;
   }
 
   /** Least-loaded ready decode engine (the first in list order among equals), or null. */

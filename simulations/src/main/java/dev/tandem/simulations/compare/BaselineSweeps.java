@@ -1,9 +1,7 @@
 package dev.tandem.simulations.compare;
 
-import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
-import dev.tandem.simulations.policy.hpa.HpaPolicy;
 import dev.tandem.simulations.report.RunSummary;
 import dev.tandem.simulations.scenario.PolicyContext;
 import java.util.ArrayList;
@@ -16,18 +14,14 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code static}: the runs of the best-static search ({@link StaticSplitSearch});
- *   <li>{@code hpa}: (prefill waiting-requests target w, decode KV-usage target f·k) for the pairs
- *       in {@link #HPA_KNOBS}, k the scenario's derived KV target ({@link
- *       PolicyContext#hpaKvTarget()}) — low targets scale out early (costly, safe), high late;
+ *   <li>{@code hpa}: the runs of the HPA tuning ({@link HpaTuning}): waiting requests per prefill
+ *       engine 2–32, KEDA TTFT-percentile targets, decode KV usage 0.5–0.95;
  *   <li>{@code dynamo-sla}: (ITL target factor, load headroom on N̂) in {@link #DYNAMO_KNOBS}: a
  *       tighter ITL target buys decode headroom, the load headroom buys both roles headroom;
  *   <li>{@code oracle}: its utilisation ρ ({@link OracleSearch}).
  * </ul>
  */
 public final class BaselineSweeps {
-
-  /** (w, f) pairs of the HPA sweep. */
-  static final double[][] HPA_KNOBS = {{0.25, 0.5}, {0.5, 0.75}, {1, 1}, {2, 1.5}, {4, 2}};
 
   /** (ITL target factor, load headroom) pairs of the reference planner's sweep. */
   static final double[][] DYNAMO_KNOBS = {
@@ -45,36 +39,70 @@ public final class BaselineSweeps {
     return Frontier.of("static", StaticSplitSearch.find(ctx).runs());
   }
 
+  /**
+   * The hindsight oracle's frontier: the SLA oracle's schedule ({@link SlaOracle}, only up to
+   * {@value #SLA_ORACLE_MAX_HOURS} h of load) and, for the attainments below it, the cheapest of
+   * the other schedules hindsight could choose that were run: the SLA schedule thinned by one to
+   * three engines per role and interval, the utilisation-following oracle's, and every constant
+   * schedule (fixed split) up to the best static split's counts, from one engine per role. Between
+   * two points the frontier is their mix over time (linear), as for every family.
+   */
   public static Frontier oracle(PolicyContext ctx) {
-    return Frontier.of("oracle", OracleSearch.find(ctx).runs());
+    List<FrontierPoint> points = new ArrayList<>(OracleSearch.find(ctx).runs());
+    points.addAll(fixedSplitsUpToBestStatic(ctx));
+    if (ctx.config().horizonMicros() <= SLA_ORACLE_MAX_HOURS * 3_600_000_000L) {
+      SlaOracle.Result r = SlaOracle.find(ctx);
+      points.add(r.point());
+      points.addAll(r.thinned());
+    }
+    return Frontier.of("oracle", points);
   }
 
-  public static Frontier hpa(PolicyContext ctx) {
+  /** Every split P ≤ P*, D ≤ D* of the best static split (P*, D*), runs memoised. */
+  static List<FrontierPoint> fixedSplitsUpToBestStatic(PolicyContext ctx) {
     return ctx.memo(
-        "sweep-hpa",
+        "oracle-fixed-splits",
         () -> {
-          double k = ctx.hpaKvTarget();
-          List<FrontierPoint> points = new ArrayList<>();
-          for (double[] knob : HPA_KNOBS) {
-            ReplicaTargets warm = ctx.initialCounts();
-            HpaPolicy policy =
-                new HpaPolicy(knob[0], round3(knob[1] * k), 1, 256, warm.prefill(), warm.decode());
-            RunSummary s = Evaluator.run(ctx, policy.name(), policy);
-            points.add(Evaluator.point(policy.name(), s));
+          StaticSplitSearch.Result best = StaticSplitSearch.find(ctx);
+          java.util.Map<String, FrontierPoint> byLabel = new java.util.LinkedHashMap<>();
+          for (FrontierPoint p : best.runs()) {
+            byLabel.put(p.label(), p);
           }
-          return Frontier.of("hpa", points);
+          for (int p = 1; p <= best.prefill(); p++) {
+            for (int d = 1; d <= best.decode(); d++) {
+              String label = "static-" + p + "p" + d + "d";
+              if (!byLabel.containsKey(label)) {
+                byLabel.put(
+                    label,
+                    Evaluator.point(
+                        label,
+                        Evaluator.run(
+                            ctx,
+                            label,
+                            new dev.tandem.simulations.policy.StaticSplitPolicy(p, d))));
+              }
+            }
+          }
+          return List.copyOf(byLabel.values());
         });
+  }
+
+  /** Longest load the SLA oracle searches, hours. */
+  public static final int SLA_ORACLE_MAX_HOURS = 6;
+
+  public static Frontier hpa(PolicyContext ctx) {
+    return ctx.memo("sweep-hpa", () -> Frontier.of("hpa", HpaTuning.find(ctx).points()));
   }
 
   public static Frontier dynamo(PolicyContext ctx) {
     return ctx.memo(
         "sweep-dynamo",
         () -> {
-          ReplicaTargets warm = ctx.initialCounts();
+          // The reference as benchmarked, under the scenario's GPU budget (as dynamo-sla runs).
           DynamoSettings base =
-              DynamoSettings.defaults(
+              DynamoSettings.benchmarked(
                       ctx.config().sla().ttftTargetMillis(), ctx.config().sla().itlTargetMillis())
-                  .withInitial(warm.prefill(), warm.decode());
+                  .withBudget(ctx.config().cluster().limits().budgetGpus());
           List<FrontierPoint> points = new ArrayList<>();
           for (double[] knob : DYNAMO_KNOBS) {
             DynamoSettings s =
@@ -88,9 +116,5 @@ public final class BaselineSweeps {
           }
           return Frontier.of("dynamo-sla", points);
         });
-  }
-
-  static double round3(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

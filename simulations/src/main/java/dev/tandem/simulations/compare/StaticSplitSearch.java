@@ -29,7 +29,9 @@ import java.util.Map;
  * </ol>
  *
  * If no count up to {@value #MAX_ENGINES} per role reaches the target, the best static split is the
- * cheapest run with the highest attainment seen ("the best achievable").
+ * cheapest run with the highest attainment seen ("the best achievable"). Every split is run as the
+ * scenario's limits grant it (maxReplicas, GPU budget), so no static split exceeds what the other
+ * policies may use.
  */
 public final class StaticSplitSearch {
 
@@ -82,7 +84,7 @@ public final class StaticSplitSearch {
       }
     }
     boolean reached = sla(run(pj, dj)) >= target;
-    int[] best = reached ? new int[] {pj, dj} : bestAchievable();
+    int[] best = reached ? granted(pj, dj) : bestAchievable();
     List<FrontierPoint> points = new ArrayList<>();
     runs.forEach((key, s) -> points.add(Evaluator.point(label(prefillOf(key), decodeOf(key)), s)));
     return new Result(best[0], best[1], reached, points);
@@ -145,11 +147,24 @@ public final class StaticSplitSearch {
     return new int[] {prefillOf(bestKey), decodeOf(bestKey)};
   }
 
+  /**
+   * A split as the scenario's limits grant it ({@link
+   * dev.tandem.simulations.cluster.ReplicaLimits#clamp}): a split beyond maxReplicas or the GPU
+   * budget is run, labelled and reported as the split the cluster would really hold.
+   */
+  private int[] granted(int p, int d) {
+    return ctx.config()
+        .cluster()
+        .limits()
+        .clamp(p, d, p, d, 0, ctx.config().profile().engine().gpusPerEngine());
+  }
+
   private RunSummary run(int p, int d) {
-    long key = ((long) p << 32) | d;
+    int[] g = granted(p, d);
+    long key = ((long) g[0] << 32) | g[1];
     RunSummary s = runs.get(key);
     if (s == null) {
-      s = Evaluator.run(ctx, label(p, d), new StaticSplitPolicy(p, d));
+      s = Evaluator.run(ctx, label(g[0], g[1]), new StaticSplitPolicy(g[0], g[1]));
       runs.put(key, s);
     }
     return s;

@@ -100,7 +100,19 @@ public final class Simulation {
 
   /** Runs to the end and returns the report. */
   public SimulationReport run() {
-    ReplicaTargets initial = policy.initial();
+    ReplicaTargets asked = policy.initial();
+    int[] start =
+        config
+            .cluster()
+            .limits()
+            .clamp(
+                asked.prefill(),
+                asked.decode(),
+                asked.prefill(),
+                asked.decode(),
+                0,
+                config.profile().engine().gpusPerEngine());
+    ReplicaTargets initial = new ReplicaTargets(start[0], start[1]);
     for (int i = 0; i < Math.max(1, initial.prefill()); i++) {
       Engine e = cluster.requestEngine(Role.PREFILL, 0);
       cluster.markReady(e);
@@ -325,8 +337,20 @@ public final class Simulation {
 
   private void onTick() {
     ReplicaTargets wanted = policy.decide(prometheus.observe(now, policy.windowMicros(), cluster));
-    apply(Role.PREFILL, Math.max(1, wanted.prefill()));
-    apply(Role.DECODE, Math.max(1, wanted.decode()));
+    int[] granted =
+        config
+            .cluster()
+            .limits()
+            .clamp(
+                wanted.prefill(),
+                wanted.decode(),
+                cluster.replicas(Role.PREFILL),
+                cluster.replicas(Role.DECODE),
+                cluster.count(Role.PREFILL, EngineState.DRAINING)
+                    + cluster.count(Role.DECODE, EngineState.DRAINING),
+                config.profile().engine().gpusPerEngine());
+    apply(Role.PREFILL, granted[0]);
+    apply(Role.DECODE, granted[1]);
     if (!sourceDone || inFlight > 0) {
       events.schedule(now + policy.intervalMicros(), POLICY_TICK, 0, null);
     }

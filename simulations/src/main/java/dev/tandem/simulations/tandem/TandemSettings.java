@@ -46,6 +46,10 @@ public record TandemSettings(
     return edit(e -> e.model = m);
   }
 
+  public TandemSettings withMaxReplicas(int max) {
+    return edit(e -> e.maxReplicas = max);
+  }
+
   public TandemSettings withBudget(int gpus) {
     return edit(e -> e.budgetGpus = gpus);
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioCatalogTest {
 
   static Path data() {
-    return TestProfiles.root().resolve("../shared/data/traces").normalize();
+    return TestProfiles.root().resolve("data/traces").normalize();
   }
 
   static ScenarioCatalog.Options options() {
@@ -97,7 +97,7 @@ class ScenarioCatalogTest {
             42,
             Optional.of(Duration.ofSeconds(120)),
             Optional.of(Duration.ofMinutes(5)),
-            Optional.of(true));
+            Optional.of(dev.tandem.simulations.cluster.PrefillQueue.SHARED));
     Scenario s = ScenarioCatalog.build("dynamo-sinusoid", o);
     assertThat(s.config().startupMicros()).isEqualTo(120_000_000L);
     assertThat(s.config().horizonMicros()).isEqualTo(300_000_000L);

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.simulations.TestProfiles;
 import dev.tandem.simulations.cluster.ProfileTables;
+import dev.tandem.traces.TraceFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +18,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Simulated decode ITL against NVIDIA AIConfigurator's measured TPOT for the same model and GPU
  * (H200-SXM, Llama-3.1-8B-Instruct-FP8, vLLM, TP1; {@code
- * shared/data/perf/aiconfigurator_silicon/silicon_h100_h200_derived.csv}, Apache-2.0). Each row is
- * a closed-loop run at a fixed concurrency c with fixed ISL/OSL on an <em>aggregated</em> engine,
- * so its TPOT also pays for the prefills interleaved with decoding; the simulator's decode engines
- * are disaggregated. Simulated: a decode engine held at c sequences of context ISL + OSL/2 (what
- * {@link ProfileTables} charges). Prints each pair; asserts only a loose band, since the two
- * deployments differ (and the profile is vLLM 0.10.1 while the rows are vLLM 0.12.0).
+ * data/perf/aiconfigurator_silicon/silicon_h100_h200_derived.csv.gz}, Apache-2.0). Each row is a
+ * closed-loop run at a fixed concurrency c with fixed ISL/OSL on an <em>aggregated</em> engine, so
+ * its TPOT also pays for the prefills interleaved with decoding; the simulator's decode engines are
+ * disaggregated. Simulated: a decode engine held at c sequences of context ISL + OSL/2 (what {@link
+ * ProfileTables} charges). Prints each pair; asserts only a loose band, since the two deployments
+ * differ (and the profile is vLLM 0.10.1 while the rows are vLLM 0.12.0).
  */
 class AiconfiguratorComparisonTest {
 
   static final Path FILE =
       TestProfiles.root()
-          .resolve("../shared/data/perf/aiconfigurator_silicon/silicon_h100_h200_derived.csv");
+          .resolve("data/perf/aiconfigurator_silicon/silicon_h100_h200_derived.csv.gz");
 
   record Row(int isl, int osl, int concurrency, double tpotMillis) {}
 
@@ -84,7 +85,10 @@ class AiconfiguratorComparisonTest {
   }
 
   static List<Row> rows() throws IOException {
-    List<String> lines = Files.readAllLines(FILE);
+    List<String> lines;
+    try (var in = TraceFiles.open(FILE)) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
     List<String> header = Arrays.asList(lines.get(0).split(",", -1));
     int system = header.indexOf("system");
     int backend = header.indexOf("backend");

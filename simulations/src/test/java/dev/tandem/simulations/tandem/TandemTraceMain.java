@@ -28,7 +28,7 @@ public final class TandemTraceMain {
     ScenarioCatalog.Options o =
         new ScenarioCatalog.Options(
             profile,
-            Optional.of(root.resolve("../shared/data/traces")),
+            Optional.of(root.resolve("data/traces")),
             42,
             args.length > 1
                 ? Optional.of(Duration.ofSeconds(Long.parseLong(args[1])))

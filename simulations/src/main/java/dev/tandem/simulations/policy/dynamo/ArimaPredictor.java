@@ -8,13 +8,15 @@ import java.util.Optional;
 /**
  * The reference planner's default predictor, {@code ARIMAPredictor} in its {@code
  * load_predictor.py}, as the first-generation planner has it: every value is appended to a buffer
- * of the last {@value #WINDOW} ({@code window_size}), a NaN as 0; while fewer than {@value
- * #MIN_POINTS} points are buffered ({@code minimum_data_points}) the forecast is the last value;
- * after that every forecast refits {@code pmdarima.auto_arima(buffer, suppress_warnings=True,
- * error_action="ignore")} from scratch ({@link AutoArima}) and predicts one period ahead. From
- * later versions of that file, three guards are taken: all buffered values equal gives that value
- * (pmdarima would fit ARIMA(0,0,0) without intercept there and forecast 0); a fit that fails (no
- * order can be fitted, or anything throws) gives the last value; the forecast is clamped at 0.
+ * of the last {@code window} values ({@code window_size}: the class defaults to {@value #WINDOW},
+ * the planner passes its {@code --load-prediction-window-size}, default {@value #PLANNER_WINDOW}),
+ * a NaN as 0; while fewer than {@value #MIN_POINTS} points are buffered ({@code
+ * minimum_data_points}) the forecast is the last value; after that every forecast refits {@code
+ * pmdarima.auto_arima(buffer, suppress_warnings=True, error_action="ignore")} from scratch ({@link
+ * AutoArima}) and predicts one period ahead. From later versions of that file, three guards are
+ * taken: all buffered values equal gives that value (pmdarima would fit ARIMA(0,0,0) without
+ * intercept there and forecast 0); a fit that fails (no order can be fitted, or anything throws)
+ * gives the last value; the forecast is clamped at 0.
  *
  * <p>Not taken from later versions: skipping leading zeros (an idle start; our planner never feeds
  * an idle window), fitting once and then only updating the model with new points, and refitting in
@@ -25,23 +27,50 @@ import java.util.Optional;
  */
 public final class ArimaPredictor implements LoadPredictor {
 
-  /** Buffer length (the reference's {@code window_size}). */
+  /** Buffer length when none is given (the reference class's {@code window_size} default). */
   public static final int WINDOW = 100;
+
+  /**
+   * The planner's {@code load_prediction_window_size} default ({@code SLAPlannerDefaults} in its
+   * {@code defaults.py}), which its benchmark ran with.
+   */
+  public static final int PLANNER_WINDOW = 50;
 
   /** Fewest points before fitting (the reference's {@code minimum_data_points}). */
   public static final int MIN_POINTS = 5;
 
-  private final double[] buffer = new double[WINDOW];
+  private final int window;
+  private final double[] buffer;
   private int size;
   private double cached = Double.NaN;
   private boolean stale = true;
   private ArimaFit lastFit;
 
+  /** A buffer of the last {@value #WINDOW} values. */
+  public ArimaPredictor() {
+    this(WINDOW);
+  }
+
+  /** A buffer of the last {@code window} values (at least {@value #MIN_POINTS}). */
+  public ArimaPredictor(int window) {
+    if (window < MIN_POINTS) {
+      throw new IllegalArgumentException(
+          "window must be >= " + MIN_POINTS + " values, got " + window);
+    }
+    this.window = window;
+    this.buffer = new double[window];
+  }
+
+  /** How many recent values the fit sees. */
+  public int window() {
+    return window;
+  }
+
   @Override
   public void addDataPoint(double value) {
     double v = Double.isFinite(value) ? value : 0;
-    if (size == WINDOW) {
-      System.arraycopy(buffer, 1, buffer, 0, WINDOW - 1);
+    if (size == window) {
+      System.arraycopy(buffer, 1, buffer, 0, window - 1);
       size--;
     }
     buffer[size++] = v;

@@ -21,12 +21,14 @@ import dev.tandem.simulations.policy.WindowStats;
  * </ol>
  *
  * No stabilisation and no step limit: the counts are applied as computed. The forecaster is the
- * reference's default, auto-ARIMA refitted every interval on the last 100 values ({@link
- * ArimaPredictor}); {@link DynamoSettings#withPredictor} swaps in another, such as its {@code
- * constant} predictor ({@link LastValuePredictor}).
+ * reference's default, auto-ARIMA refitted every interval on the last 50 values as the planner
+ * passes them (or the class default 100; {@link ArimaPredictor}); {@link
+ * DynamoSettings#withPredictor} swaps in another, such as its {@code constant} predictor ({@link
+ * LastValuePredictor}).
  */
 public final class DynamoSlaPolicy implements ScalingPolicy {
 
+  private final String name;
   private final DynamoSettings settings;
   private final DynamoSizing sizing;
   private final LoadPredictor requests;
@@ -36,6 +38,12 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
   private double decodeCorrection = 1;
 
   public DynamoSlaPolicy(PerformanceProfile profile, DynamoSettings settings) {
+    this("dynamo-sla", profile, settings);
+  }
+
+  /** The same planner reported as {@code name} (a named variant of its settings). */
+  public DynamoSlaPolicy(String name, PerformanceProfile profile, DynamoSettings settings) {
+    this.name = name;
     this.settings = settings;
     this.sizing = new DynamoSizing(profile);
     this.requests = settings.predictor().get();
@@ -45,7 +53,12 @@ public final class DynamoSlaPolicy implements ScalingPolicy {
 
   @Override
   public String name() {
-    return "dynamo-sla";
+    return name;
+  }
+
+  /** The settings this policy runs with. */
+  public DynamoSettings settings() {
+    return settings;
   }
 
   @Override

@@ -81,6 +81,32 @@ public final class HpaArithmetic {
     return replicas;
   }
 
+  /**
+   * {@code getUsageRatioReplicaCount} for an External (or Object) metric with a {@code Value}
+   * target, the form KEDA's Prometheus scaler takes with {@code metricType: Value}: ratio = value /
+   * target; within tolerance the count stays; else {@code ⌈ratio × ready pods⌉} (with no replicas,
+   * {@code ⌈ratio⌉}). Unlike a Pods metric the value is one number for the whole scale target, so a
+   * latency above target scales out in proportion and a latency below it scales in.
+   *
+   * @param current the scale's replica count
+   * @param ready ready pods
+   * @param usageMilli the metric's value, milli-units
+   * @param targetMilli the Value target, milli-units
+   * @param tolerance e.g. 0.1
+   * @return the desired replicas
+   */
+  public static int valueMetricReplicas(
+      int current, int ready, long usageMilli, long targetMilli, double tolerance) {
+    double ratio = (double) usageMilli / targetMilli;
+    if (current == 0) {
+      return (int) Math.ceil(ratio);
+    }
+    if (within(ratio, tolerance)) {
+      return current;
+    }
+    return (int) Math.ceil(ratio * ready);
+  }
+
   static boolean within(double ratio, double tolerance) {
     return 1.0 - tolerance <= ratio && ratio <= 1.0 + tolerance;
   }

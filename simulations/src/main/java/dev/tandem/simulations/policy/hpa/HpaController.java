@@ -64,16 +64,42 @@ public final class HpaController {
    * @return the replica count to write
    */
   public int sync(long now, int current, int ready, int unready, int missing, double metricSum) {
+    long sumMilli = (long) Math.ceil(metricSum * 1000 - 1e-9);
+    return reconcile(
+        now,
+        current,
+        HpaArithmetic.podsMetricReplicas(
+            current, ready, unready, missing, sumMilli, targetMilli, tolerance));
+  }
+
+  /**
+   * One reconcile on an External metric with a {@code Value} target (KEDA's Prometheus scaler with
+   * {@code metricType: Value}): the query's one value against the target, scaled by the ready pods.
+   *
+   * @param now µs
+   * @param current the scale's replica count
+   * @param ready ready pods
+   * @param value the query's value in the metric's unit; NaN (no data) keeps the count
+   * @return the replica count to write
+   */
+  public int syncValue(long now, int current, int ready, double value) {
+    if (!Double.isFinite(value) || ready == 0) {
+      return reconcile(now, current, -1);
+    }
+    long usageMilli = (long) Math.ceil(value * 1000 - 1e-9);
+    return reconcile(
+        now,
+        current,
+        HpaArithmetic.valueMetricReplicas(current, ready, usageMilli, targetMilli, tolerance));
+  }
+
+  private int reconcile(long now, int current, int raw) {
     int desired;
     if (current > maxReplicas) {
       desired = maxReplicas;
     } else if (current < minReplicas) {
       desired = minReplicas;
     } else {
-      long sumMilli = (long) Math.ceil(metricSum * 1000 - 1e-9);
-      int raw =
-          HpaArithmetic.podsMetricReplicas(
-              current, ready, unready, missing, sumMilli, targetMilli, tolerance);
       if (raw < 0) {
         return current;
       }

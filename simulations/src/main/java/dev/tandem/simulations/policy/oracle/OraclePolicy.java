@@ -90,9 +90,13 @@ public final class OraclePolicy implements ScalingPolicy {
   }
 
   /** Largest need per role over the bins overlapping [t, t + interval + startup). */
-  ReplicaTargets needOver(long t) {
+  public ReplicaTargets needOver(long t) {
+    return needBetween(t, t + intervalMicros + startupMicros);
+  }
+
+  /** Largest need per role over the bins overlapping [from, end) µs (at least 1 each). */
+  public ReplicaTargets needBetween(long t, long end) {
     int from = (int) (t / binMicros);
-    long end = t + intervalMicros + startupMicros;
     int to = (int) Math.min(prefill.length, (end + binMicros - 1) / binMicros);
     int p = 1;
     int d = 1;

@@ -172,4 +172,34 @@ class HpaArithmeticTest {
                 HpaRules.defaultScaleDown()))
         .isEqualTo(c.expected());
   }
+
+  record Value(
+      String name, int current, int ready, long usageMilli, long targetMilli, int expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Value> valueCases() {
+    return Stream.of(
+        // KEDA Prometheus scaler, metricType Value: p90 TTFT 300 ms against 150 ms, 4 ready of 5:
+        // ratio 2 → ⌈2 × 4⌉ = 8 (the ready pods, not the current count, are scaled).
+        new Value("latency twice the target doubles the ready pods", 5, 4, 300_000, 150_000, 8),
+        // ratio 160/150 = 1.067, inside the 0.1 tolerance: unchanged.
+        new Value("within tolerance", 5, 5, 160_000, 150_000, 5),
+        // ratio 60/150 = 0.4 → ⌈0.4 × 5⌉ = 2: a fast TTFT scales in.
+        new Value("latency below target scales in", 5, 5, 60_000, 150_000, 2),
+        // no replicas: ⌈ratio⌉ = ⌈2.5⌉ = 3.
+        new Value("from zero replicas", 0, 0, 375_000, 150_000, 3));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valueCases")
+  void valueMetric(Value c) {
+    assertThat(
+            HpaArithmetic.valueMetricReplicas(
+                c.current(), c.ready(), c.usageMilli(), c.targetMilli(), 0.1))
+        .isEqualTo(c.expected());
+  }
 }
