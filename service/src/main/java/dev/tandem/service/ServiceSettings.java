@@ -36,10 +36,16 @@ public record ServiceSettings(
     @DefaultValue Kubernetes kubernetes) {
 
   /**
-   * @param file the checkpoint file; empty disables checkpoints
+   * @param file the checkpoint file; blank disables checkpoints
    * @param interval at most one write per interval (and one at shutdown)
    */
-  public record Checkpoint(Optional<Path> file, @DefaultValue("30s") Duration interval) {}
+  public record Checkpoint(@DefaultValue("") String file, @DefaultValue("30s") Duration interval) {
+
+    /** The file, unless blank (checkpoints off). */
+    public Optional<Path> path() {
+      return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+  }
 
   /**
    * @param maxBodyBytes larger request bodies are refused with 413
@@ -75,12 +81,12 @@ public record ServiceSettings(
 
   /**
    * @param url Prometheus base URL
-   * @param bearerTokenFile a file holding a bearer token, re-read on change
+   * @param bearerTokenFile a file holding a bearer token (blank: none)
    * @param timeout per query
    */
   public record Prometheus(
       @DefaultValue("http://prometheus-operated.monitoring:9090") String url,
-      Optional<Path> bearerTokenFile,
+      @DefaultValue("") String bearerTokenFile,
       @DefaultValue("5s") Duration timeout) {}
 
   /**
@@ -89,5 +95,5 @@ public record ServiceSettings(
    * @param requestTimeout per API request
    */
   public record Kubernetes(
-      Optional<Path> kubeconfig, @DefaultValue("10s") Duration requestTimeout) {}
+      @DefaultValue("") String kubeconfig, @DefaultValue("10s") Duration requestTimeout) {}
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +25,12 @@ public class KubernetesClientConfiguration {
   @ConditionalOnMissingBean
   KubernetesClient kubernetesClient(ServiceSettings settings) {
     Config config;
-    if (settings.kubernetes().kubeconfig().isPresent()) {
+    String kubeconfig = settings.kubernetes().kubeconfig();
+    if (!kubeconfig.isBlank()) {
       try {
-        config = Config.fromKubeconfig(Files.readString(settings.kubernetes().kubeconfig().get()));
+        config = Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "tandem.kubernetes.kubeconfig " + settings.kubernetes().kubeconfig().get(), e);
+        throw new UncheckedIOException("tandem.kubernetes.kubeconfig " + kubeconfig, e);
       }
     } else {
       config = Config.autoConfigure(null);

@@ -84,7 +84,7 @@ public final class LoopRunner implements SmartLifecycle {
     this.statuses = statuses;
     this.pauses = pauses;
     this.metrics = metrics;
-    this.checkpoint = settings.checkpoint().file().map(CheckpointFile::new);
+    this.checkpoint = settings.checkpoint().path().map(CheckpointFile::new);
   }
 
   @Override
@@ -151,6 +151,14 @@ public final class LoopRunner implements SmartLifecycle {
   /** Problems found in the checkpoint read at start (for the API). */
   public List<String> checkpointProblems() {
     return checkpointProblems;
+  }
+
+  /** Every history the loop holds (restored or learned), by deployment. */
+  public synchronized Map<DeploymentKey, ScalingHistory> histories() {
+    if (loop != null) {
+      memory.putAll(loop.histories());
+    }
+    return Map.copyOf(memory);
   }
 
   /** Runs one refresh and one tick now, on the caller's thread (tests, the simulator). */
