@@ -276,8 +276,9 @@ public final class LoopRunner implements SmartLifecycle {
       for (RoleDecision r : plan.decisions()) {
         if (r.changes()) {
           log.info(
-              "{} {} {} {} → {} ({}: {})",
+              "{} at {}: {} {} {} → {} ({}: {})",
               plan.deployment(),
+              plan.at(),
               plan.mode() == Mode.ACTIVE ? "scale" : "advise",
               r.role().yamlName(),
               r.current(),
