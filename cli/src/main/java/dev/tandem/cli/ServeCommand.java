@@ -11,6 +11,7 @@ import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.engine.Simulation;
 import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.report.RunSummary;
+import dev.tandem.simulations.scenario.PolicyContext;
 import dev.tandem.simulations.scenario.Scenario;
 import dev.tandem.simulations.tandem.SimulatedPolicies;
 import dev.tandem.simulations.tandem.TandemSettings;
@@ -143,7 +144,17 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofNanos(scenario.config().startupMicros() * 1000),
             TandemSettings.defaults());
     AcceleratedClock clock = new AcceleratedClock(speed);
-    SimulatedCluster cluster = new SimulatedCluster(policy, clock, new ReplicaTargets(1, 1));
+    // warm-started as `tandem simulate` starts Tandem: sized for the first minutes of the load
+    ReplicaTargets initial =
+        new PolicyContext(
+                scenario.name(),
+                scenario.arrivals(),
+                scenario.config(),
+                scenario.seed(),
+                0.9,
+                s -> {})
+            .initialCounts();
+    SimulatedCluster cluster = new SimulatedCluster(policy, clock, initial);
     PolicyCatalog catalog =
         PolicyCatalog.fixed(
             List.of(
