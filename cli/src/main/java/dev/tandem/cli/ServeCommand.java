@@ -117,7 +117,20 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
-    app.run(args);
+    try {
+      app.run(args);
+    } catch (RuntimeException e) {
+      // Spring has logged the failure analysis; the command ends with the reason in one line
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      spec.commandLine()
+          .getErr()
+          .println("error   the service did not start: " + root.getMessage());
+      spec.commandLine().getErr().flush();
+      return TandemCli.INVALID_INPUT;
+    }
     afterStart.ifPresent(Runnable::run);
     closed.await();
     return 0;
