@@ -1,11 +1,9 @@
 package dev.tandem.cli;
 
 import dev.tandem.config.policy.SlaPolicy;
-import dev.tandem.planner.Deployment;
 import dev.tandem.profiles.io.PerformanceProfileLoader;
 import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.service.TandemServiceApplication;
-import dev.tandem.service.policy.PolicyCatalog;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.engine.Simulation;
@@ -15,6 +13,9 @@ import dev.tandem.simulations.scenario.PolicyContext;
 import dev.tandem.simulations.scenario.Scenario;
 import dev.tandem.simulations.tandem.SimulatedPolicies;
 import dev.tandem.simulations.tandem.TandemSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,24 +169,32 @@ final class ServeCommand implements Callable<Integer> {
                 s -> {})
             .initialCounts();
     SimulatedCluster cluster = new SimulatedCluster(policy, clock, initial);
-    PolicyCatalog catalog =
-        PolicyCatalog.fixed(
-            List.of(
-                Deployment.of(policy, scenario.config().profile(), scenario.config().profile())));
+    Path policyDir;
+    try {
+      policyDir = Files.createTempDirectory("tandem-serve-");
+      Files.writeString(
+          policyDir.resolve("tandem.yaml"),
+          SimulatedPolicyFile.render(policy, root.resolve(ScenarioCatalog.DEFAULT_PROFILE)));
+      policyDir.toFile().deleteOnExit(); // registered first, deleted last
+      policyDir.resolve("tandem.yaml").toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the simulated policy file", e);
+    }
     app.addInitializers(
         c -> {
           var beans = c.getBeanFactory();
           beans.registerSingleton("clusterPorts", cluster.ports());
           beans.registerSingleton("clock", clock);
-          beans.registerSingleton("policyCatalog", catalog);
         });
     props.put("server.address", "127.0.0.1");
     props.put("tandem.auth.mode", "none");
     props.put("tandem.checkpoint.file", "");
-    props.put("tandem.policies", root.resolve("examples/policies").toString());
+    props.put("tandem.policies", policyDir.toString());
+    props.put("tandem.policy-poll", "1s");
     long tickMillis = Math.max(20, (long) (5000 / speed));
     props.put("tandem.tick-period", tickMillis + "ms");
     String url = "http://127.0.0.1:" + port;
+    Path policyFile = policyDir.resolve("tandem.yaml");
     return () -> {
       clock.start();
       Thread sim =
@@ -214,11 +223,20 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
       System.err.printf(
           "%ntandem: serving scenario %s at %.0f× (simulated time starts at 1970-01-01T00:00Z)%n"
+              + "  policy %s (edit it: changes reload live)%n"
               + "  %s/v1/deployments/%s/%s        state, last plans and decisions%n"
               + "  %s/actuator/prometheus                  metrics (tandem_desired_replicas, ...)%n"
               + "  curl -s -XPOST %s/v1/recommendations -H 'Content-Type: application/json' \\%n"
               + "    -d '{\"policy\":{\"name\":\"%s\"},\"load\":{\"rate\":40,\"isl\":3000,\"osl\":300}}'%n%n",
-          scenario.name(), speed, url, policy.namespace(), policy.name(), url, url, policy.name());
+          scenario.name(),
+          speed,
+          policyFile,
+          url,
+          policy.namespace(),
+          policy.name(),
+          url,
+          url,
+          policy.name());
     };
   }
 }
