@@ -51,6 +51,7 @@ final class HelpEverywhere {
           Map.entry(
               "tandem metrics check",
               "tandem metrics check --policy p.yaml --prometheus http://prom:9090"),
+          Map.entry("tandem serve", "tandem serve --simulate azure-mix --speed 60"),
           Map.entry(
               "tandem simulate",
               "tandem simulate --scenario dynamo-sinusoid --out sim-out/ --explain"));

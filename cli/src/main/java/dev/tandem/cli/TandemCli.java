@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       RecommendCommand.class,
       SimulateCommand.class,
-      MetricsCommand.class
+      MetricsCommand.class,
+      ServeCommand.class
     })
 public final class TandemCli implements Runnable {
 
