@@ -63,6 +63,13 @@ public final class DeploymentGauges implements MultiCollector {
         "tandem_metrics_signal_health",
         "Health of each signal of the last snapshot: 0 OK, 1 STALE, 2 MISSING");
     HELP.put("tandem_paused", "1 when the deployment is paused through the API");
+    HELP.put(
+        "tandem_sla_target_seconds",
+        "The policy's TTFT (signal=ttft) or ITL (signal=itl) target at its percentile");
+    HELP.put("tandem_budget_gpus", "The policy's GPU budget (spec.budget.maxGpus)");
+    HELP.put(
+        "tandem_observed_arrival_rate_requests_per_second",
+        "Arrival rate read from the metrics source (absent when not OK)");
     HELP.put("tandem_policy_rejected_files", "Policy files whose current content is rejected");
   }
 
@@ -92,6 +99,7 @@ public final class DeploymentGauges implements MultiCollector {
     for (Deployment d : c.deployments()) {
       DeploymentKey key = d.key();
       add(points, "tandem_paused", paused.test(key) ? 1 : 0, base(key));
+      policy(points, key, d);
       statuses.lastPlan(key).ifPresent(p -> plan(points, key, d, p));
       statuses.lastReplicas(key).ifPresent(r -> replicas(points, key, r));
       statuses.lastMetrics(key).ifPresent(m -> observed(points, key, m));
@@ -107,6 +115,22 @@ public final class DeploymentGauges implements MultiCollector {
           out.add(b.build());
         });
     return new MetricSnapshots(out);
+  }
+
+  private static void policy(
+      Map<String, List<GaugeDataPointSnapshot>> points, DeploymentKey key, Deployment d) {
+    var sla = d.policy().sla();
+    add(
+        points,
+        "tandem_sla_target_seconds",
+        sla.ttft().target().toNanos() / 1e9,
+        base(key).add("signal", "ttft"));
+    add(
+        points,
+        "tandem_sla_target_seconds",
+        sla.itl().target().toNanos() / 1e9,
+        base(key).add("signal", "itl"));
+    add(points, "tandem_budget_gpus", d.policy().budget().maxGpus(), base(key));
   }
 
   private static void plan(
@@ -164,6 +188,13 @@ public final class DeploymentGauges implements MultiCollector {
   private static void observed(
       Map<String, List<GaugeDataPointSnapshot>> points, DeploymentKey key, MetricsSnapshot m) {
     add(points, "tandem_metrics_healthy", m.loadIsHealthy() ? 1 : 0, base(key));
+    if (m.arrivalRate().isOk()) {
+      add(
+          points,
+          "tandem_observed_arrival_rate_requests_per_second",
+          m.arrivalRate().value(),
+          base(key));
+    }
     Map<String, Signal> signals = new LinkedHashMap<>();
     signals.put("arrival_rate", m.arrivalRate());
     signals.put("input_tokens", m.inputTokensMean());
