@@ -20,11 +20,22 @@ final class SchemaValidator {
   /** Every violation, each as {@code path: problem}; empty when valid. */
   static List<String> validate(Map<?, ?> schema, Object value) {
     List<String> problems = new ArrayList<>();
-    check(schema, value, "", problems);
+    check(schema, value, "", problems, true);
     return problems;
   }
 
-  private static void check(Map<?, ?> schema, Object value, String path, List<String> out) {
+  /**
+   * A JSON merge patch: every field it sets must exist with the right type and range, but it need
+   * not carry the required fields (the stored object has them).
+   */
+  static List<String> validatePatch(Map<?, ?> schema, Object patch) {
+    List<String> problems = new ArrayList<>();
+    check(schema, patch, "", problems, false);
+    return problems;
+  }
+
+  private static void check(
+      Map<?, ?> schema, Object value, String path, List<String> out, boolean required) {
     if (value == null) {
       if (!Boolean.TRUE.equals(schema.get("nullable"))) {
         out.add(path + ": null is not allowed");
@@ -59,18 +70,19 @@ final class SchemaValidator {
       out.add(path + ": '" + s + "' is shorter than " + min);
     }
     if (value instanceof Map<?, ?> map) {
-      object(schema, map, path, out);
+      object(schema, map, path, out, required);
     }
     if (value instanceof List<?> list && schema.get("items") instanceof Map<?, ?> items) {
       for (int i = 0; i < list.size(); i++) {
-        check(items, list.get(i), path + "[" + i + "]", out);
+        check(items, list.get(i), path + "[" + i + "]", out, required);
       }
     }
   }
 
-  private static void object(Map<?, ?> schema, Map<?, ?> map, String path, List<String> out) {
-    if (schema.get("required") instanceof List<?> required) {
-      for (Object field : required) {
+  private static void object(
+      Map<?, ?> schema, Map<?, ?> map, String path, List<String> out, boolean required) {
+    if (required && schema.get("required") instanceof List<?> fields) {
+      for (Object field : fields) {
         if (!map.containsKey(field)) {
           out.add(path + "." + field + ": required");
         }
@@ -88,9 +100,9 @@ final class SchemaValidator {
         continue;
       }
       if (properties.get(e.getKey()) instanceof Map<?, ?> sub) {
-        check(sub, e.getValue(), field, out);
+        check(sub, e.getValue(), field, out, required);
       } else if (additional instanceof Map<?, ?> sub) {
-        check(sub, e.getValue(), field, out);
+        check(sub, e.getValue(), field, out, required);
       } else if (!preserve && !Boolean.TRUE.equals(additional)) {
         out.add(field + ": unknown field");
       }

@@ -45,7 +45,7 @@ public final class GraphDeploymentStrategy implements TargetStrategy {
     client
         .genericKubernetesResources(ref.context())
         .inNamespace(ref.namespace())
-        .withName(ref.name())
+        .resource(live)
         .patch(PatchContext.of(PatchType.JSON_MERGE), patch(live, service(ref), replicas));
   }
 
