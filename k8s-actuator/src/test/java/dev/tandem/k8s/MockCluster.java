@@ -23,15 +23,12 @@ final class MockCluster implements AutoCloseable {
 
   final KubernetesMockServer server;
   final KubernetesClient client;
+  final ScaleSubresourceDispatcher dispatcher = new ScaleSubresourceDispatcher();
 
   MockCluster() {
     server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new ScaleSubresourceDispatcher(),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();
     client = server.createClient();
     for (String crd : Crds.ALL) {

@@ -21,11 +21,18 @@ import java.util.Map;
 final class ScaleSubresourceDispatcher extends KubernetesCrudDispatcher {
 
   private static final String SCALE = "/scale";
+  private static final String REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+
+  /** Objects the simulated authorizer denies writes to, by name. */
+  final java.util.Set<String> denied = new java.util.HashSet<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if (bare.equals(REVIEWS) && "POST".equals(request.getMethod())) {
+      return review(parse(request.getUtf8Body()));
+    }
     if (!bare.endsWith(SCALE)) {
       return super.dispatch(request);
     }
@@ -64,6 +71,31 @@ final class ScaleSubresourceDispatcher extends KubernetesCrudDispatcher {
       return updated;
     }
     return ok(scale(parse(updated.getBody().readUtf8())));
+  }
+
+  /**
+   * The authorizer, as if Tandem's ServiceAccount were bound to the chart's ClusterRole: allowed
+   * when {@link RbacRules} allow the verb, unless the object is in {@link #denied}.
+   */
+  private MockResponse review(Map<String, Object> review) {
+    Map<String, Object> attributes = map(map(review, "spec"), "resourceAttributes");
+    String resource = (String) attributes.get("resource");
+    Object sub = attributes.get("subresource");
+    if (sub != null && !sub.toString().isEmpty()) {
+      resource += "/" + sub;
+    }
+    String group = attributes.get("group") == null ? "" : (String) attributes.get("group");
+    boolean allowed =
+        RbacRules.allows(group, resource, (String) attributes.get("verb"))
+            && !denied.contains(attributes.get("name"));
+    review.put(
+        "status",
+        Map.of(
+            "allowed",
+            allowed,
+            "reason",
+            allowed ? "RBAC: allowed by ClusterRole/tandem" : "no RBAC rule allows it"));
+    return new MockResponse().setResponseCode(201).setBody(Serialization.asJson(review));
   }
 
   private static Map<String, Object> scale(Map<String, Object> object) {
