@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       ForecastCommand.class,
       RecommendCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      TargetsCommand.class
     })
 public final class TandemCli implements Runnable {
 
