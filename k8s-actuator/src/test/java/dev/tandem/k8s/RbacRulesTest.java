@@ -119,6 +119,21 @@ class RbacRulesTest {
         .isFalse();
   }
 
+  @Test
+  void theCommittedRbacDocsAreTheCodesOwnList() throws Exception {
+    java.nio.file.Path docs =
+        java.nio.file.Path.of(System.getProperty("tandem.root", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("docs/rbac");
+
+    assertThat(java.nio.file.Files.readString(docs.resolve("rbac-rules.yaml")))
+        .as("regenerate with: java -cp k8s-actuator/target/classes dev.tandem.k8s.RbacRules")
+        .isEqualTo(RbacRules.yaml());
+    assertThat(java.nio.file.Files.readString(docs.resolve("rbac-rules.md")))
+        .isEqualTo(RbacRules.markdown());
+  }
+
   private static boolean allowed(RecordedRequest r) {
     Matcher m = PATH.matcher(r.getPath());
     if (!m.matches()) {
