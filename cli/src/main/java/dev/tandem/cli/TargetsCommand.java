@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "targets",
     description = "Inspect the Kubernetes objects that policies scale.",
+    mixinStandardHelpOptions = true,
     subcommands = {TargetsCommand.Check.class})
 final class TargetsCommand implements Runnable {
 
@@ -41,10 +42,12 @@ final class TargetsCommand implements Runnable {
    */
   @Command(
       name = "check",
+      mixinStandardHelpOptions = true,
       description = {
-        "Resolve every role's target in the cluster and print kind, name, desired/ready/updated",
-        "replicas, owner, any HPA or KEDA conflict, any refusal (Dynamo ownership, paused), and",
-        "whether this identity may write it (SelfSubjectAccessReview). Writes nothing.",
+        "Resolve every role's target in the cluster and print, per object: kind, name, desired,"
+            + " ready and updated replicas, owner, any HPA or KEDA conflict, any refusal (Dynamo"
+            + " ownership, paused), and whether this identity may write it"
+            + " (SelfSubjectAccessReview). Writes nothing.",
         "Exit status: 0 every object writable, 1 a problem found or invalid policy, 2 usage error."
       })
   static final class Check implements Callable<Integer> {

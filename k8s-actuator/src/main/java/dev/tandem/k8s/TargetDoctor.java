@@ -159,7 +159,19 @@ public final class TargetDoctor {
         Optional.empty(),
         Optional.empty(),
         "-",
-        Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        Optional.of(describe(e)));
+  }
+
+  /** The exception and its root cause (e.g. "Connection refused"), on one line. */
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return root == e
+        ? text
+        : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   /** The findings as the doctor prints them, one block per object. */
