@@ -96,8 +96,8 @@ public final class RbacRules {
           new Rule(
               "coordination.k8s.io",
               "leases",
-              List.of("get", "create", "update"),
-              "leader election: one replica of Tandem writes"),
+              List.of("get", "create", "update", "patch"),
+              "leader election: one replica of Tandem writes (fabric8 renews by patch)"),
           new Rule(
               "authorization.k8s.io",
               "selfsubjectaccessreviews",

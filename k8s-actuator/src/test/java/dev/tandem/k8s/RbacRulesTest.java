@@ -101,6 +101,41 @@ class RbacRulesTest {
   }
 
   @Test
+  void leaderElectionNeedsOnlyItsLeaseRules() throws Exception {
+    try (MockCluster cluster = new MockCluster()) {
+      cluster.drainRequests();
+      java.util.concurrent.ExecutorService executor =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      LeaderElection election =
+          new LeaderElection(
+              cluster.client,
+              new LeaderElection.Settings(
+                  "tandem-system",
+                  "tandem-leader",
+                  "tandem-a",
+                  java.time.Duration.ofSeconds(2),
+                  java.time.Duration.ofMillis(1500),
+                  java.time.Duration.ofMillis(100)),
+              executor);
+      election.start();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!election.isLeader() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(300); // a few renewals
+      election.close();
+      executor.shutdownNow();
+
+      List<RecordedRequest> requests = cluster.drainRequests();
+
+      assertThat(requests).extracting(RecordedRequest::getMethod).contains("POST", "PATCH");
+      for (RecordedRequest r : requests) {
+        assertThat(allowed(r)).as(r.getMethod() + " " + r.getPath()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void theRenderedRulesParseAndNameEveryResourceOnce() {
     Map<?, ?> role = Serialization.unmarshal(RbacRules.yaml(), Map.class);
     List<?> rules = (List<?>) role.get("rules");
