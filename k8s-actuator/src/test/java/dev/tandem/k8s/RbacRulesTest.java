@@ -169,7 +169,7 @@ class RbacRulesTest {
         .isEqualTo(RbacRules.markdown());
   }
 
-  private static boolean allowed(RecordedRequest r) {
+  static boolean allowed(RecordedRequest r) {
     Matcher m = PATH.matcher(r.getPath());
     if (!m.matches()) {
       return false; // discovery or anything unexpected must be listed explicitly

@@ -70,9 +70,11 @@ class TargetDoctorTest {
                   .build())
           .create();
       cluster.dispatcher.denied.add("llama-0-decode");
+      cluster.drainRequests();
 
       List<TargetDoctor.Finding> findings = new TargetDoctor(cluster.client).check(policy);
       String text = TargetDoctor.render(findings);
+      var requests = cluster.drainRequests();
 
       assertThat(findings)
           .extracting(f -> f.role() + " " + f.object() + " " + f.ok())
@@ -90,6 +92,10 @@ class TargetDoctorTest {
       assertThat(text)
           .contains("  replicas: 2 desired, 1 ready, 2 updated, 2 observed, minAvailable 1")
           .endsWith("4 objects checked, 3 problems\n");
+      assertThat(requests)
+          .as("the doctor's calls are in the RBAC list")
+          .allMatch(RbacRulesTest::allowed)
+          .anyMatch(r -> r.getPath().endsWith("/selfsubjectaccessreviews"));
     }
   }
 }
