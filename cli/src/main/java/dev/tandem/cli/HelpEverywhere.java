@@ -52,6 +52,9 @@ final class HelpEverywhere {
               "tandem metrics check",
               "tandem metrics check --policy p.yaml --prometheus http://prom:9090"),
           Map.entry("tandem serve", "tandem serve --simulate azure-mix --speed 60"),
+          Map.entry("tandem targets", "tandem targets check --policy p.yaml"),
+          Map.entry(
+              "tandem targets check", "tandem targets check --policy p.yaml --kubeconfig kc.yaml"),
           Map.entry(
               "tandem simulate",
               "tandem simulate --scenario dynamo-sinusoid --out sim-out/ --explain"));

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RecommendCommand.class,
       SimulateCommand.class,
       MetricsCommand.class,
+      TargetsCommand.class,
       ServeCommand.class
     })
 public final class TandemCli implements Runnable {
@@ -33,8 +34,15 @@ public final class TandemCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (!(args.length > 0 && args[0].equals("serve"))
+        && System.getProperty(LOGBACK_CONFIGURATION) == null) {
+      // one-shot commands: library warnings to stderr only (serve lets Spring Boot configure it)
+      System.setProperty(LOGBACK_CONFIGURATION, "tandem-cli-logback.xml");
+    }
     System.exit(commandLine().execute(args));
   }
+
+  private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {

@@ -23,7 +23,7 @@ class ServeCommandTest {
   }
 
   @Test
-  void againstAClusterWithoutAdaptersItRefusesToStartAndSaysWhy() {
+  void anUnreadableKubeconfigStopsTheStartWithOneLineSayingWhy() {
     CliRun run =
         CliRun.run(
             "serve",
@@ -34,10 +34,13 @@ class ServeCommandTest {
             "--set",
             "logging.level.root=OFF",
             "--set",
-            "tandem.checkpoint.file=");
+            "tandem.checkpoint.file=",
+            "--set",
+            "tandem.kubernetes.kubeconfig=/nonexistent/kubeconfig");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
         .contains("the service did not start")
-        .contains("ClusterAdapterConfiguration");
+        .contains("tandem.kubernetes.kubeconfig /nonexistent/kubeconfig");
+    assertThat(run.err()).doesNotContain("\tat ");
   }
 }

@@ -8,7 +8,6 @@ import dev.tandem.service.loop.PauseSwitch;
 import dev.tandem.service.metrics.DeploymentGauges;
 import dev.tandem.service.metrics.ServiceMetrics;
 import dev.tandem.service.policy.PolicyCatalog;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import org.springframework.boot.health.contributor.Health;
@@ -43,12 +42,7 @@ public class ServiceConfiguration {
       PauseSwitch pauses,
       LeaderElection leader) {
     registry.register(new DeploymentGauges(catalog, statuses, pauses::isPaused));
-    // 1 on the replica that holds the lease: the chart's "no leader" alert sums it
-    GaugeWithCallback.builder()
-        .name("tandem_leader")
-        .help("1 when this replica leads (holds the lease, or runs alone), else 0")
-        .callback(cb -> cb.call(leader.isLeader() ? 1 : 0))
-        .register(registry);
+    ServiceMetrics.registerLeader(registry, leader::isLeader);
     return new ServiceMetrics(registry);
   }
 

@@ -81,12 +81,14 @@ public record ServiceSettings(
 
   /**
    * @param url Prometheus base URL
-   * @param bearerTokenFile a file holding a bearer token (blank: none)
+   * @param bearerTokenFile a file holding a bearer token, re-read when it changes (blank: none)
+   * @param caFile a PEM bundle of the CA that signed Prometheus' certificate (blank: the JVM's)
    * @param timeout per query
    */
   public record Prometheus(
       @DefaultValue("http://prometheus-operated.monitoring:9090") String url,
       @DefaultValue("") String bearerTokenFile,
+      @DefaultValue("") String caFile,
       @DefaultValue("5s") Duration timeout) {}
 
   /**

@@ -164,7 +164,7 @@ final class RoleReader {
       return Optional.empty();
     }
     YamlMap map = maybeMap.get();
-    map.allowOnly("kind", "apiVersion", "name", "namespace", "service");
+    map.allowOnly("kind", "apiVersion", "name", "namespace", "service", "clique", "scalingGroup");
     int before = problems.size();
     map.require("kind");
     map.require("name");
@@ -180,6 +180,9 @@ final class RoleReader {
             Names::label);
     Optional<String> service =
         Fields.checked(map, "service", map.string("service"), Names::notBlank);
+    Optional<String> clique = Fields.checked(map, "clique", map.string("clique"), Names::label);
+    Optional<String> scalingGroup =
+        Fields.checked(map, "scalingGroup", map.string("scalingGroup"), Names::label);
     if (kind.isEmpty()) {
       return Optional.empty();
     }
@@ -187,6 +190,7 @@ final class RoleReader {
     if (known.isPresent()) {
       apiVersion = knownApiVersion(map, known.get(), apiVersion);
       checkService(map, known.get());
+      checkGroveMember(map, known.get());
     } else {
       if (!map.has("apiVersion")) {
         String hint =
@@ -206,12 +210,24 @@ final class RoleReader {
       if (map.has("service")) {
         map.error("service", "is only allowed for kind DynamoGraphDeployment, not " + kind.get());
       }
+      for (String member : List.of("clique", "scalingGroup")) {
+        if (map.has(member)) {
+          map.error(member, "is only allowed for kind PodCliqueSet, not " + kind.get());
+        }
+      }
     }
     if (problems.size() > before) {
       return Optional.empty();
     }
     return Optional.of(
-        new ScaleTarget(apiVersion.get(), kind.get(), name.get(), namespace.get(), service));
+        new ScaleTarget(
+            apiVersion.get(),
+            kind.get(),
+            name.get(),
+            namespace.get(),
+            service,
+            clique,
+            scalingGroup));
   }
 
   private static Optional<String> knownApiVersion(
@@ -241,6 +257,28 @@ final class RoleReader {
               + " VllmPrefillWorker");
     } else if (!kind.needsService() && map.has("service")) {
       map.error("service", "is only allowed for kind DynamoGraphDeployment, not " + kind.kind());
+    }
+  }
+
+  /** A PodCliqueSet target names one clique or one scaling group; other kinds name neither. */
+  private static void checkGroveMember(YamlMap map, TargetKind kind) {
+    boolean clique = map.has("clique");
+    boolean group = map.has("scalingGroup");
+    if (!kind.needsGroveMember()) {
+      for (String member : List.of("clique", "scalingGroup")) {
+        if (map.has(member)) {
+          map.error(member, "is only allowed for kind PodCliqueSet, not " + kind.kind());
+        }
+      }
+    } else if (!clique && !group) {
+      map.error(
+          "clique",
+          "kind PodCliqueSet needs the clique or the scalingGroup of its template that this role"
+              + " scales (e.g. clique: prefill, or scalingGroup: decode)");
+    } else if (clique && group) {
+      map.error(
+          "scalingGroup",
+          "name either clique or scalingGroup, not both: a role scales one member of the set");
     }
   }
 

@@ -13,9 +13,26 @@ import java.util.Optional;
  * @param namespace the object's namespace (DNS-1123 label)
  * @param service for {@code DynamoGraphDeployment} only (required there): the service inside the
  *     graph that this role scales, e.g. {@code VllmPrefillWorker}
+ * @param clique for {@code PodCliqueSet} only: the clique template name the role scales (a
+ *     standalone PodClique {@code <pcs>-<index>-<clique>} in every replica of the set)
+ * @param scalingGroup for {@code PodCliqueSet} only: the scaling-group config name the role scales
+ *     (a PodCliqueScalingGroup {@code <pcs>-<index>-<scalingGroup>} in every replica of the set); a
+ *     PodCliqueSet target names exactly one of {@code clique} and {@code scalingGroup}
  */
 public record ScaleTarget(
-    String apiVersion, String kind, String name, String namespace, Optional<String> service) {
+    String apiVersion,
+    String kind,
+    String name,
+    String namespace,
+    Optional<String> service,
+    Optional<String> clique,
+    Optional<String> scalingGroup) {
+
+  /** A target that is not a PodCliqueSet member. */
+  public ScaleTarget(
+      String apiVersion, String kind, String name, String namespace, Optional<String> service) {
+    this(apiVersion, kind, name, namespace, service, Optional.empty(), Optional.empty());
+  }
 
   public ScaleTarget {
     Check.present("apiVersion", apiVersion);
@@ -41,6 +58,24 @@ public record ScaleTarget(
           "service: is only allowed for kind DynamoGraphDeployment, not " + kind);
     }
     service.ifPresent(s -> Check.valid("service", Names.notBlank(s)));
+    Check.present("clique", clique);
+    Check.present("scalingGroup", scalingGroup);
+    boolean needsMember = known.map(TargetKind::needsGroveMember).orElse(false);
+    if (needsMember && clique.isPresent() == scalingGroup.isPresent()) {
+      throw new IllegalArgumentException(
+          "clique, scalingGroup: kind " + kind + " needs exactly one of them");
+    }
+    if (!needsMember && (clique.isPresent() || scalingGroup.isPresent())) {
+      throw new IllegalArgumentException(
+          "clique, scalingGroup: only allowed for kind PodCliqueSet, not " + kind);
+    }
+    clique.ifPresent(c -> Check.valid("clique", Names.label(c)));
+    scalingGroup.ifPresent(g -> Check.valid("scalingGroup", Names.label(g)));
+  }
+
+  /** The clique or scaling-group name of a PodCliqueSet target. */
+  public Optional<String> groveMember() {
+    return clique.isPresent() ? clique : scalingGroup;
   }
 
   /** A target of a known kind, with its default apiVersion. */
@@ -54,7 +89,15 @@ public record ScaleTarget(
    */
   public String identity() {
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-    return kind + "." + group + " " + namespace + "/" + name + service.map(s -> "#" + s).orElse("");
+    return kind
+        + "."
+        + group
+        + " "
+        + namespace
+        + "/"
+        + name
+        + service.map(s -> "#" + s).orElse("")
+        + groveMember().map(m -> "#" + m).orElse("");
   }
 
   /**
@@ -62,6 +105,13 @@ public record ScaleTarget(
    */
   @Override
   public String toString() {
-    return kind + " " + namespace + "/" + name + service.map(s -> " service " + s).orElse("");
+    return kind
+        + " "
+        + namespace
+        + "/"
+        + name
+        + service.map(s -> " service " + s).orElse("")
+        + clique.map(c -> " clique " + c).orElse("")
+        + scalingGroup.map(g -> " scalingGroup " + g).orElse("");
   }
 }

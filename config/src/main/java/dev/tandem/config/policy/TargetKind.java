@@ -22,7 +22,13 @@ public enum TargetKind {
   DYNAMO_GRAPH_DEPLOYMENT_SCALING_ADAPTER(
       "DynamoGraphDeploymentScalingAdapter", "nvidia.com/v1alpha1"),
   /** A plain Deployment. */
-  DEPLOYMENT("Deployment", "apps/v1");
+  DEPLOYMENT("Deployment", "apps/v1"),
+  /**
+   * A Grove PodCliqueSet with the {@code clique} or {@code scalingGroup} of its template that the
+   * role scales; the actuator resolves Grove's generated names ({@code <pcs>-<index>-<member>})
+   * over every replica of the set.
+   */
+  POD_CLIQUE_SET("PodCliqueSet", "grove.io/v1alpha1");
 
   private final String kind;
   private final String apiVersion;
@@ -45,6 +51,11 @@ public enum TargetKind {
   /** Whether a target of this kind names a service inside the object. */
   public boolean needsService() {
     return this == DYNAMO_GRAPH_DEPLOYMENT;
+  }
+
+  /** Whether a target of this kind names a clique or scaling group of its template. */
+  public boolean needsGroveMember() {
+    return this == POD_CLIQUE_SET;
   }
 
   public static Optional<TargetKind> of(String kind) {

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +29,14 @@ public class KubernetesClientConfiguration {
       try {
         config = Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
       } catch (IOException e) {
-        throw new UncheckedIOException("tandem.kubernetes.kubeconfig " + kubeconfig, e);
+        // no cause attached: the start-up error names the deepest cause, which would be the bare
+        // path of a NoSuchFileException
+        throw new IllegalStateException(
+            "tandem.kubernetes.kubeconfig "
+                + kubeconfig
+                + " cannot be read ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
     } else {
       config = Config.autoConfigure(null);

@@ -7,7 +7,9 @@ import dev.tandem.planner.TickReport;
 import dev.tandem.service.policy.PolicyCatalog;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tandem's counters and the tick-duration histogram, registered into the {@link PrometheusRegistry}
@@ -22,6 +24,18 @@ public final class ServiceMetrics {
   private final Counter loopFailures;
   private final Counter policyReloads;
   private final Histogram tickDuration;
+
+  /**
+   * {@code tandem_leader}: 1 on the replica that leads (holds the lease, or runs alone), else 0;
+   * the chart's "no leader" alert sums it over the replicas.
+   */
+  public static void registerLeader(PrometheusRegistry registry, BooleanSupplier leader) {
+    GaugeWithCallback.builder()
+        .name("tandem_leader")
+        .help("1 when this replica leads (holds the lease, or runs alone), else 0")
+        .callback(cb -> cb.call(leader.getAsBoolean() ? 1 : 0))
+        .register(registry);
+  }
 
   public ServiceMetrics(PrometheusRegistry registry) {
     decisions =

@@ -1,0 +1,59 @@
+package dev.tandem.k8s.targets;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Grove {@code PodCliqueScalingGroup}: one replica is one whole group of cliques (e.g. a TP group
+ * spanning nodes). It has no {@code readyReplicas}: ready is {@code status.availableReplicas} (a
+ * group replica is available when each of its cliques has at least minAvailable ready pods).
+ * Pending pods count once per group replica, by {@code
+ * grove.io/podcliquescalinggroup-replica-index}.
+ */
+public final class PodCliqueScalingGroupStrategy extends GroveStrategy {
+
+  @Override
+  public Replicas read(KubernetesClient client, ObjectRef ref, GenericKubernetesResource live) {
+    int desired = Json.integer(live, "spec", "replicas").orElse(0);
+    int observed = Json.integer(live, "status", "replicas").orElse(0);
+    int available = Json.integer(live, "status", "availableReplicas").orElse(0);
+    int scheduled = Json.integer(live, "status", "scheduledReplicas").orElse(0);
+    Optional<Integer> updated = Json.integer(live, "status", "updatedReplicas");
+    boolean breached = Json.conditionTrue(live, "MinAvailableBreached");
+    return new Replicas(
+        desired,
+        observed,
+        available,
+        updated,
+        Json.integer(live, "spec", "minAvailable").orElse(0),
+        updated.map(u -> u < observed).orElse(false),
+        "availableReplicas "
+            + available
+            + ", scheduledReplicas "
+            + scheduled
+            + (breached ? ", MinAvailableBreached" : ""));
+  }
+
+  @Override
+  String podLabel() {
+    return "grove.io/podcliquescalinggroup";
+  }
+
+  @Override
+  protected Optional<String> groupLabel() {
+    return Optional.of("grove.io/podcliquescalinggroup-replica-index");
+  }
+
+  /** A PodGang beyond the group's minAvailable holds one group replica. */
+  @Override
+  int unitsIn(ObjectRef ref, List<Map<?, ?>> podGroups) {
+    String prefix = ref.name() + "-";
+    return podGroups.stream()
+            .anyMatch(g -> g.get("name") instanceof String n && n.startsWith(prefix))
+        ? 1
+        : 0;
+  }
+}
