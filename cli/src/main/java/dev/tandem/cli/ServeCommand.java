@@ -5,6 +5,7 @@ import dev.tandem.planner.Deployment;
 import dev.tandem.profiles.io.PerformanceProfileLoader;
 import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.service.TandemServiceApplication;
+import dev.tandem.service.console.SimulationClock;
 import dev.tandem.service.policy.PolicyCatalog;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
 import dev.tandem.simulations.engine.ProgressListener;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "A Spring/Tandem setting, e.g. --set tandem.tick-period=10s (repeatable).")
   List<String> settings = new ArrayList<>();
 
+  /** The running service once started (tests close it to stop {@code serve}). */
+  volatile ConfigurableApplicationContext context;
+
   @Override
   public Integer call() throws InterruptedException {
     if ((simulate == null) == (policies == null)) {
@@ -116,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
-    app.run(args);
+    context = app.run(args);
     afterStart.ifPresent(Runnable::run);
     closed.await();
     return 0;
@@ -148,18 +153,28 @@ final class ServeCommand implements Callable<Integer> {
         PolicyCatalog.fixed(
             List.of(
                 Deployment.of(policy, scenario.config().profile(), scenario.config().profile())));
+    app.addListeners(
+        event -> {
+          if (event instanceof ContextClosedEvent) {
+            cluster.stop(); // ends the simulation thread with the service
+          }
+        });
     app.addInitializers(
         c -> {
           var beans = c.getBeanFactory();
           beans.registerSingleton("clusterPorts", cluster.ports());
           beans.registerSingleton("clock", clock);
           beans.registerSingleton("policyCatalog", catalog);
+          beans.registerSingleton("simulationClock", new ConsoleClock(clock, scenario.name()));
         });
     props.put("server.address", "127.0.0.1");
     props.put("tandem.auth.mode", "none");
     props.put("tandem.checkpoint.file", "");
     props.put("tandem.policies", root.resolve("examples/policies").toString());
-    long tickMillis = Math.max(20, (long) (5000 / speed));
+    // one tick per 5 simulated seconds at the fastest speed the console may set (it is cheap when
+    // no role is due), so a speed change never leaves a role's interval unvisited
+    double fastest = Math.max(speed, SimulationClock.MAX_SPEED);
+    long tickMillis = Math.max(20, (long) (5000 / fastest));
     props.put("tandem.tick-period", tickMillis + "ms");
     String url = "http://127.0.0.1:" + port;
     return () -> {
@@ -190,11 +205,20 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
       System.err.printf(
           "%ntandem: serving scenario %s at %.0f× (simulated time starts at 1970-01-01T00:00Z)%n"
+              + "  %s/                                     the console: watch it scale, ask what if%n"
               + "  %s/v1/deployments/%s/%s        state, last plans and decisions%n"
               + "  %s/actuator/prometheus                  metrics (tandem_desired_replicas, ...)%n"
               + "  curl -s -XPOST %s/v1/recommendations -H 'Content-Type: application/json' \\%n"
               + "    -d '{\"policy\":{\"name\":\"%s\"},\"load\":{\"rate\":40,\"isl\":3000,\"osl\":300}}'%n%n",
-          scenario.name(), speed, url, policy.namespace(), policy.name(), url, url, policy.name());
+          scenario.name(),
+          speed,
+          url,
+          url,
+          policy.namespace(),
+          policy.name(),
+          url,
+          url,
+          policy.name());
     };
   }
 }
