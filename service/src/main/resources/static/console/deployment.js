@@ -48,10 +48,11 @@
         line("forecast mean", C.blue, { dash: DASH }),
         line("forecast P" + num((meta ? meta.forecastQuantile : 0.9) * 100, 0) + " peak: planned for",
           C.vermillion, { dash: LONG, width: 2.5 }),
+        line("capacity of the decided replicas", C.green, { paths: stepped(), width: 2.5 }),
       ],
       bands: [{ series: [3, 2], fill: "rgba(230, 159, 0, 0.22)" }],
       data: () => [points.map(p => p.observedRate), points.map(p => p.forecastMean),
-        points.map(p => p.forecastPeak)],
+        points.map(p => p.forecastPeak), points.map(p => p.capacity)],
     },
     replicas: {
       unit: "replicas",
@@ -70,6 +71,7 @@
         points.map(p => p.decode.pending)],
     },
     ttft: {
+      log: true,
       unit: "ms",
       series: () => [
         line("observed P" + num(meta.targets.ttftPercentile, 0), C.blue,
@@ -81,6 +83,7 @@
         points.map(() => meta.targets.ttftMillis)],
     },
     itl: {
+      log: true,
       unit: "ms",
       series: () => [
         line("observed P" + num(meta.targets.itlPercentile, 0), C.vermillion,
@@ -92,6 +95,7 @@
         points.map(() => meta.targets.itlMillis)],
     },
     gpus: {
+      log: true,
       unit: "GPUs",
       series: () => [
         line("decided", C.green, { paths: stepped(), width: 2.5 }),
@@ -102,13 +106,20 @@
   };
 
   function xValues(u, splits) {
+    const seconds = splits.length > 1 && splits[1] - splits[0] < 60;
     return splits.map(v => {
       if (v === null) return "";
       const iso = new Date(v * 1000).toISOString();
-      return Tandem.isSimulated() ? Tandem.simTime(iso).replace(/:\d\d$/, "")
-        : iso.slice(11, 16);
+      // elapsed simulated time without the "T+" (the page says what the axis is), or UTC
+      const t = Tandem.isSimulated() ? Tandem.simTime(iso).slice(2).replace(/^0(\d:)/, "$1")
+        : iso.slice(11, 19);
+      return seconds ? t : t.replace(/:\d\d$/, "");
     });
   }
+
+  // latencies span orders of magnitude (a cold start's queue against a 10 ms target) and a budget
+  // can dwarf what is held: those charts use a log scale, where zero has no place
+  const positive = values => values.map(v => v === null || v === undefined || v <= 0 ? null : v);
 
   function build(key) {
     const spec = CHARTS[key];
@@ -118,10 +129,12 @@
     const opts = {
       width, height: 230,
       tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+      scales: { x: { time: true }, y: spec.log ? { distr: 3, log: 10 }
+        : { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [
-        { values: xValues, stroke: "#333", grid: { stroke: "#eee" } },
-        { label: spec.unit, stroke: "#333", grid: { stroke: "#eee" }, size: 56 },
+        { values: xValues, stroke: "#333", grid: { stroke: "#eee" }, space: 80 },
+        { label: spec.unit + (spec.log ? " (log scale)" : ""), stroke: "#333",
+          grid: { stroke: "#eee" }, size: 60 },
       ],
       series: [{ label: "time", value: (u, v) => v === null ? "–" : time(new Date(v * 1000).toISOString()) },
         ...spec.series()],
@@ -143,7 +156,8 @@
   function redraw() {
     for (const [key, spec] of Object.entries(CHARTS)) {
       if (!charts[key]) build(key);
-      charts[key].setData([points.map(x), ...spec.data()]);
+      const data = spec.data();
+      charts[key].setData([points.map(x), ...(spec.log ? data.map(positive) : data)]);
       const figure = document.getElementById("chart-" + key);
       figure.dataset.points = String(points.length);
       figure.dataset.lastTime = points.length ? points[points.length - 1].at : "";
@@ -161,7 +175,7 @@
     dl.replaceChildren(
       item("metrics", "Metrics", row ? (row.metricsHealthy === null ? "not read yet"
         : row.metricsHealthy ? "✓ healthy" : "✗ " + row.metricsNote) : "–"),
-      item("rate", "Rate observed / planned for", last ? num(last.observedRate) + " / " + num(last.forecastPeak) + " req/s" : "–"),
+      item("rate", "Rate observed / planned for / capacity", last ? num(last.observedRate) + " / " + num(last.forecastPeak) + " / " + num(last.capacity) + " req/s" : "–"),
       item("prefill", "Prefill written / decided / ready / starting", role(row && row.roles.find(r => r.role === "prefill"))),
       item("decode", "Decode written / decided / ready / starting", role(row && row.roles.find(r => r.role === "decode"))),
       item("ttft", "TTFT P" + num(t.ttftPercentile, 0) + " / target", (last ? num(last.ttftObservedMillis) : "–") + " / " + num(t.ttftMillis) + " ms"),

@@ -190,6 +190,26 @@ class ConsoleBrowserIT {
     assertThat(browser.findElement(By.id("now-prefill")).getText()).matches("(?s).*\\d+ / \\d+.*");
     until(() -> !browser.findElements(By.cssSelector("#decisions tr[data-seq]")).isEmpty());
     screenshot("deployment");
+    assertThat(points("load")).isPositive();
+    assertThat(
+            (Long)
+                js(
+                    "return window.document.querySelectorAll('#chart-load .u-legend .u-series').length"))
+        .as("time, observed, forecast mean, forecast peak, capacity")
+        .isEqualTo(5L);
+    // the whole page at 1280 wide (for the README), then on a narrow window: no sideways scrolling
+    long height = width("document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 160, 4000)));
+    try {
+      Thread.sleep(500); // one poll: the charts redraw at the new size
+      screenshot("deployment-full");
+      browser.manage().window().setSize(new Dimension(420, 900));
+      until(() -> width("document.documentElement.scrollWidth") <= width("window.innerWidth"));
+      Thread.sleep(500);
+      screenshot("deployment-narrow");
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 800));
+    }
 
     // the speed control: 300× from the page, as the API then reports it
     new Select(browser.findElement(By.id("speed"))).selectByValue("300");
@@ -201,6 +221,15 @@ class ConsoleBrowserIT {
     Instant simAfter = Instant.parse(get("v1/console/clock").get("now").asString());
     assertThat(Duration.between(simBefore, simAfter)).isGreaterThan(Duration.ofSeconds(200));
     put("v1/console/clock", "{\"speed\":60}");
+    HttpResponse<String> refused =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + "v1/console/clock"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"speed\":0}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("speed").contains("[1.0, 600.0]");
   }
 
   @Test

@@ -1,10 +1,13 @@
 package dev.tandem.service.console;
 
+import dev.tandem.planner.Deployment;
 import dev.tandem.planner.ScalingPlan;
+import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.service.ServiceSettings;
 import dev.tandem.service.loop.DeploymentStatuses;
 import dev.tandem.service.loop.PauseSwitch;
 import dev.tandem.service.policy.PolicyCatalog;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,20 +27,18 @@ public class ConsoleConfiguration {
       @Value("${tandem.console.history-points:2880}") int points,
       @Value("${tandem.console.history-decisions:500}") int decisions) {
     ConsoleHistory history = new ConsoleHistory(points, decisions);
+    CapacityEstimator capacity = new CapacityEstimator();
     statuses.onRecord(
         report -> {
           for (ScalingPlan plan : report.plans()) {
-            int budget =
-                catalog
-                    .current()
-                    .find(plan.deployment())
-                    .map(d -> d.policy().budget().maxGpus())
-                    .orElse(0);
+            Optional<Deployment> d = catalog.current().find(plan.deployment());
+            Optional<MetricsSnapshot> metrics = statuses.lastMetrics(plan.deployment());
             history.record(
                 plan,
-                statuses.lastMetrics(plan.deployment()),
+                metrics,
                 statuses.lastReplicas(plan.deployment()),
-                budget);
+                d.map(x -> x.policy().budget().maxGpus()).orElse(0),
+                d.flatMap(x -> capacity.capacity(x, plan, metrics)));
           }
         });
     return history;

@@ -49,16 +49,18 @@ public final class ConsoleHistory {
    * Records one plan with the metrics and replica counts it was made from.
    *
    * @param budgetGpus the deployment's GPU budget at the time
+   * @param capacity what the decided counts carry, requests/s, if known
    */
   public void record(
       ScalingPlan plan,
       Optional<MetricsSnapshot> metrics,
       Optional<ReplicaStates> replicas,
-      int budgetGpus) {
+      int budgetGpus,
+      Optional<Double> capacity) {
     Series s = series.computeIfAbsent(plan.deployment(), k -> new Series());
     synchronized (s) {
       long seq = ++s.lastSeq;
-      s.points.addLast(point(seq, plan, metrics, replicas, budgetGpus));
+      s.points.addLast(point(seq, plan, metrics, replicas, budgetGpus, capacity));
       while (s.points.size() > maxPoints) {
         s.points.removeFirst();
       }
@@ -101,13 +103,15 @@ public final class ConsoleHistory {
       ScalingPlan plan,
       Optional<MetricsSnapshot> metrics,
       Optional<ReplicaStates> replicas,
-      int budgetGpus) {
+      int budgetGpus,
+      Optional<Double> capacity) {
     return new ConsolePoint(
         seq,
         plan.at(),
         metrics.map(m -> value(m.arrivalRate())).orElse(null),
         plan.prefillForecast().meanRate(),
         plan.prefillForecast().peakRate(),
+        capacity.orElse(null),
         replicas(plan.prefill(), replicas.map(r -> r.of(Role.PREFILL))),
         replicas(plan.decode(), replicas.map(r -> r.of(Role.DECODE))),
         metrics.map(m -> value(m.ttftPercentileMillis())).orElse(null),

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param forecastMean the expected mean rate over the prefill role's horizon, requests/s
  * @param forecastPeak the forecast quantile of the peak rate over that horizon: the rate the plan
  *     was sized to carry, requests/s
+ * @param capacity the rate the decided counts carry within the SLA ({@link CapacityEstimator}: the
+ *     profile as measured, before the learned correction), requests/s; null when unknown
  * @param prefill prefill replicas
  * @param decode decode replicas
  * @param ttftObservedMillis observed TTFT at the policy's percentile
@@ -29,6 +31,7 @@ public record ConsolePoint(
     Double observedRate,
     double forecastMean,
     double forecastPeak,
+    Double capacity,
     Replicas prefill,
     Replicas decode,
     Double ttftObservedMillis,

@@ -1,8 +1,9 @@
-package dev.tandem.service.console;
+package dev.tandem.service.api;
 
 import dev.tandem.planner.Deployment;
 import dev.tandem.planner.DeploymentKey;
-import dev.tandem.service.api.ApiProblem;
+import dev.tandem.service.console.ConsoleViews;
+import dev.tandem.service.console.SimulationClock;
 import dev.tandem.service.policy.PolicyCatalog;
 import java.time.Clock;
 import java.time.Instant;
