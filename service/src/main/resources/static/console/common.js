@@ -118,12 +118,16 @@ const Tandem = (() => {
       });
       box.append(
         el("span", { id: "scenario" }),
+        el("strong", { id: "sim-finished", class: "finished", hidden: true }),
         el("span", {}, "Simulated time ", el("span", { id: "sim-time", class: "sim-time" })),
         el("span", { id: "speed-now" }),
         form);
       clockBuilt = true;
     }
     document.getElementById("scenario").textContent = "Simulation " + c.scenario;
+    const done = document.getElementById("sim-finished");
+    done.hidden = !c.finished;
+    done.textContent = c.finished ? "Finished: " + c.finished.replace(/\d{4}-[^ ]*Z/, m => simTime(m)) : "";
     document.getElementById("sim-time").textContent = simTime(c.now);
     document.getElementById("speed-now").textContent = "at " + num(c.speed, 0) + "×";
     const select = document.getElementById("speed");

@@ -2,6 +2,7 @@ package dev.tandem.cli;
 
 import dev.tandem.service.console.SimulationClock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The service console's view of {@code serve --simulate}'s {@link AcceleratedClock}: it reads the
@@ -12,10 +13,21 @@ final class ConsoleClock implements SimulationClock {
 
   private final AcceleratedClock clock;
   private final String scenario;
+  private volatile String finished;
 
   ConsoleClock(AcceleratedClock clock, String scenario) {
     this.clock = clock;
     this.scenario = scenario;
+  }
+
+  /** Called by the simulation thread when the scenario's trace has been replayed. */
+  void finish(String summary) {
+    finished = summary;
+  }
+
+  @Override
+  public Optional<String> finished() {
+    return Optional.ofNullable(finished);
   }
 
   @Override

@@ -148,6 +148,7 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofNanos(scenario.config().startupMicros() * 1000),
             TandemSettings.defaults());
     AcceleratedClock clock = new AcceleratedClock(speed);
+    ConsoleClock console = new ConsoleClock(clock, scenario.name());
     SimulatedCluster cluster = new SimulatedCluster(policy, clock, new ReplicaTargets(1, 1));
     PolicyCatalog catalog =
         PolicyCatalog.fixed(
@@ -165,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
           beans.registerSingleton("clusterPorts", cluster.ports());
           beans.registerSingleton("clock", clock);
           beans.registerSingleton("policyCatalog", catalog);
-          beans.registerSingleton("simulationClock", new ConsoleClock(clock, scenario.name()));
+          beans.registerSingleton("simulationClock", console);
         });
     props.put("server.address", "127.0.0.1");
     props.put("tandem.auth.mode", "none");
@@ -191,6 +192,11 @@ final class ServeCommand implements Callable<Integer> {
                               ProgressListener.NONE)
                           .run()
                           .summary();
+                  console.finish(
+                      String.format(
+                          "the replay ended at %s: %d requests, SLA attainment %.1f %%; the loop"
+                              + " now sees the last observation again and again",
+                          clock.instant(), s.requests(), 100 * s.slaAttainment()));
                   System.err.printf(
                       "tandem: simulation %s finished: %d requests, SLA attainment %.1f %%; the"
                           + " service keeps serving (Ctrl-C stops it)%n",

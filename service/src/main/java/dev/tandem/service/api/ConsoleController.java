@@ -40,7 +40,8 @@ public class ConsoleController {
       Instant now,
       double speed,
       Double minSpeed,
-      Double maxSpeed) {}
+      Double maxSpeed,
+      String finished) {}
 
   /** The body of {@code PUT /v1/console/clock}. */
   public record SpeedRequest(Double speed) {}
@@ -78,7 +79,7 @@ public class ConsoleController {
   public ClockView clock() {
     return Optional.ofNullable(simulation.getIfAvailable())
         .map(ConsoleController::view)
-        .orElseGet(() -> new ClockView(false, null, clock.instant(), 1, null, null));
+        .orElseGet(() -> new ClockView(false, null, clock.instant(), 1, null, null, null));
   }
 
   /** Sets the speed of the simulated clock; 409 when the service runs against a real cluster. */
@@ -120,7 +121,8 @@ public class ConsoleController {
         s.now(),
         s.speed(),
         SimulationClock.MIN_SPEED,
-        SimulationClock.MAX_SPEED);
+        SimulationClock.MAX_SPEED,
+        s.finished().orElse(null));
   }
 
   private Deployment find(String namespace, String name) {

@@ -1,6 +1,7 @@
 package dev.tandem.service.console;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The simulated clock of {@code tandem serve --simulate}, as the console reads and steers it. The
@@ -30,4 +31,11 @@ public interface SimulationClock {
    * @throws IllegalArgumentException outside [{@link #MIN_SPEED}, {@link #MAX_SPEED}]
    */
   void speed(double simulatedSecondsPerSecond);
+
+  /**
+   * Empty while the scenario is replayed; once its trace has ended, a sentence saying so (the
+   * service keeps running on the last observation, so the console must not show flat lines as live
+   * load).
+   */
+  Optional<String> finished();
 }
