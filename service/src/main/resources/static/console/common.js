@@ -110,6 +110,7 @@ const Tandem = (() => {
         ev.preventDefault();
         try {
           await api("v1/console/clock", { method: "PUT", body: { speed: Number(select.value) } });
+          delete select.dataset.touched;
           status("Simulation speed set to " + select.value + "×.");
           refreshClock();
         } catch (e) {

@@ -55,6 +55,7 @@
         points.map(p => p.forecastPeak), points.map(p => p.capacity)],
     },
     replicas: {
+      digits: 0,
       unit: "replicas",
       series: () => [
         line("prefill decided", C.blue, { paths: stepped(), width: 2.5 }),
@@ -95,6 +96,7 @@
         points.map(() => meta.targets.itlMillis)],
     },
     gpus: {
+      digits: 0,
       log: true,
       unit: "GPUs",
       series: () => [
@@ -137,7 +139,8 @@
           grid: { stroke: "#eee" }, size: 60 },
       ],
       series: [{ label: "time", value: (u, v) => v === null ? "–" : time(new Date(v * 1000).toISOString()) },
-        ...spec.series()],
+        ...spec.series().map(s => spec.digits === undefined ? s
+          : Object.assign(s, { value: (u, v) => v === null || v === undefined ? "–" : num(v, spec.digits) }))],
       bands: spec.bands,
       legend: { markers: { dash: (u, i) => {
         const d = u.series[i].dash;
@@ -157,8 +160,21 @@
     for (const [key, spec] of Object.entries(CHARTS)) {
       if (!charts[key]) build(key);
       const data = spec.data();
-      charts[key].setData([points.map(x), ...(spec.log ? data.map(positive) : data)]);
+      const u = charts[key];
+      u.setData([points.map(x), ...(spec.log ? data.map(positive) : data)]);
       const figure = document.getElementById("chart-" + key);
+      // the legend shows the latest values unless the pointer is over the chart
+      if (points.length && !(u.cursor.left >= 0)) u.setLegend({ idx: points.length - 1 });
+      // a text alternative for the canvas: the caption and the latest value of every series
+      const latest = u.series.slice(1).map((s, i) => {
+        const column = data[i];
+        let v = null;
+        for (let j = column.length - 1; j >= 0 && v === null; j--) v = column[j];
+        return s.label + " " + num(v);
+      });
+      figure.querySelector(".plot").setAttribute("aria-label",
+        figure.querySelector("figcaption").textContent.trim().replace(/\s+/g, " ")
+          + ". Latest: " + latest.join(", ") + ".");
       figure.dataset.points = String(points.length);
       figure.dataset.lastTime = points.length ? points[points.length - 1].at : "";
     }

@@ -189,6 +189,10 @@ class ConsoleBrowserIT {
     assertThat(decided).isNotNull();
     assertThat(browser.findElement(By.id("now-prefill")).getText()).matches("(?s).*\\d+ / \\d+.*");
     until(() -> !browser.findElements(By.cssSelector("#decisions tr[data-seq]")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("#chart-load .plot")).getAttribute("aria-label"))
+        .as("the chart's text alternative")
+        .startsWith("Request rate")
+        .containsPattern("Latest: observed \\d");
     screenshot("deployment");
     assertThat(points("load")).isPositive();
     assertThat(
