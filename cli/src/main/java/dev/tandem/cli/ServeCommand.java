@@ -1,20 +1,22 @@
 package dev.tandem.cli;
 
 import dev.tandem.config.policy.SlaPolicy;
-import dev.tandem.planner.Deployment;
 import dev.tandem.profiles.io.PerformanceProfileLoader;
 import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.service.TandemServiceApplication;
 import dev.tandem.service.console.SimulationClock;
-import dev.tandem.service.policy.PolicyCatalog;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.engine.Simulation;
 import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.report.RunSummary;
+import dev.tandem.simulations.scenario.PolicyContext;
 import dev.tandem.simulations.scenario.Scenario;
 import dev.tandem.simulations.tandem.SimulatedPolicies;
 import dev.tandem.simulations.tandem.TandemSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +123,20 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
-    context = app.run(args);
+    try {
+      context = app.run(args);
+    } catch (RuntimeException e) {
+      // Spring has logged the failure analysis; the command ends with the reason in one line
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      spec.commandLine()
+          .getErr()
+          .println("error   the service did not start: " + root.getMessage());
+      spec.commandLine().getErr().flush();
+      return TandemCli.INVALID_INPUT;
+    }
     afterStart.ifPresent(Runnable::run);
     closed.await();
     return 0;
@@ -148,36 +163,54 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofNanos(scenario.config().startupMicros() * 1000),
             TandemSettings.defaults());
     AcceleratedClock clock = new AcceleratedClock(speed);
+    // warm-started as `tandem simulate` starts Tandem: sized for the first minutes of the load
+    ReplicaTargets initial =
+        new PolicyContext(
+                scenario.name(),
+                scenario.arrivals(),
+                scenario.config(),
+                scenario.seed(),
+                0.9,
+                s -> {})
+            .initialCounts();
+    SimulatedCluster cluster = new SimulatedCluster(policy, clock, initial);
     ConsoleClock console = new ConsoleClock(clock, scenario.name());
-    SimulatedCluster cluster = new SimulatedCluster(policy, clock, new ReplicaTargets(1, 1));
-    PolicyCatalog catalog =
-        PolicyCatalog.fixed(
-            List.of(
-                Deployment.of(policy, scenario.config().profile(), scenario.config().profile())));
     app.addListeners(
         event -> {
           if (event instanceof ContextClosedEvent) {
             cluster.stop(); // ends the simulation thread with the service
           }
         });
+    Path policyDir;
+    try {
+      policyDir = Files.createTempDirectory("tandem-serve-");
+      Files.writeString(
+          policyDir.resolve("tandem.yaml"),
+          SimulatedPolicyFile.render(policy, root.resolve(ScenarioCatalog.DEFAULT_PROFILE)));
+      policyDir.toFile().deleteOnExit(); // registered first, deleted last
+      policyDir.resolve("tandem.yaml").toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the simulated policy file", e);
+    }
     app.addInitializers(
         c -> {
           var beans = c.getBeanFactory();
           beans.registerSingleton("clusterPorts", cluster.ports());
           beans.registerSingleton("clock", clock);
-          beans.registerSingleton("policyCatalog", catalog);
           beans.registerSingleton("simulationClock", console);
         });
     props.put("server.address", "127.0.0.1");
     props.put("tandem.auth.mode", "none");
     props.put("tandem.checkpoint.file", "");
-    props.put("tandem.policies", root.resolve("examples/policies").toString());
+    props.put("tandem.policies", policyDir.toString());
+    props.put("tandem.policy-poll", "1s");
     // one tick per 5 simulated seconds at the fastest speed the console may set (it is cheap when
     // no role is due), so a speed change never leaves a role's interval unvisited
     double fastest = Math.max(speed, SimulationClock.MAX_SPEED);
     long tickMillis = Math.max(20, (long) (5000 / fastest));
     props.put("tandem.tick-period", tickMillis + "ms");
     String url = "http://127.0.0.1:" + port;
+    Path policyFile = policyDir.resolve("tandem.yaml");
     return () -> {
       clock.start();
       Thread sim =
@@ -212,6 +245,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.printf(
           "%ntandem: serving scenario %s at %.0f× (simulated time starts at 1970-01-01T00:00Z)%n"
               + "  %s/                                     the console: watch it scale, ask what if%n"
+              + "  policy %s (edit it: changes reload live)%n"
               + "  %s/v1/deployments/%s/%s        state, last plans and decisions%n"
               + "  %s/actuator/prometheus                  metrics (tandem_desired_replicas, ...)%n"
               + "  curl -s -XPOST %s/v1/recommendations -H 'Content-Type: application/json' \\%n"
@@ -219,6 +253,7 @@ final class ServeCommand implements Callable<Integer> {
           scenario.name(),
           speed,
           url,
+          policyFile,
           url,
           policy.namespace(),
           policy.name(),

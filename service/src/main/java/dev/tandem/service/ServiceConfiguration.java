@@ -10,7 +10,6 @@ import dev.tandem.service.metrics.ServiceMetrics;
 import dev.tandem.service.policy.PolicyCatalog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 public class ServiceConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean
   PolicyCatalog policyCatalog(ServiceSettings settings) {
     return new PolicyCatalog(settings.policies());
   }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +31,11 @@ class CheckpointIT {
   @TempDir Path dir;
 
   private ConfigurableApplicationContext start(FakeCluster cluster, MutableClock clock) {
+    return start(cluster, clock, "1h");
+  }
+
+  private ConfigurableApplicationContext start(
+      FakeCluster cluster, MutableClock clock, String tickPeriod) {
     ConfigMapDirectory policies = new ConfigMapDirectory(dir.resolve("policies"));
     if (!Files.exists(policies.root())) {
       policies.publish(
@@ -47,7 +54,7 @@ class CheckpointIT {
     return app.run(
         "--tandem.policies=" + policies.root(),
         "--tandem.checkpoint.file=" + dir.resolve("checkpoint.txt"),
-        "--tandem.tick-period=1h",
+        "--tandem.tick-period=" + tickPeriod,
         "--tandem.policy-poll=1h",
         "--tandem.auth.mode=none",
         "--server.address=127.0.0.1",
@@ -80,6 +87,29 @@ class CheckpointIT {
       assertThat(restored.forecast()).isEqualTo(saved.forecast());
       assertThat(restored.prefill().recommendations()).isEqualTo(saved.prefill().recommendations());
     }
+  }
+
+  @Test
+  void shutdownFinishesTheTickInFlightThenWritesTheCheckpoint() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
+    FakeCluster cluster = new FakeCluster();
+    ConfigurableApplicationContext c = start(cluster, clock, "50ms");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    clock.advance(Duration.ofMinutes(5));
+    Instant held = clock.instant();
+    cluster.holdNextSnapshot(entered, release);
+    assertThat(entered.await(10, TimeUnit.SECONDS)).as("a scheduled tick reads metrics").isTrue();
+    Thread closer = new Thread(c::close);
+    closer.start();
+    closer.join(500);
+    assertThat(closer.isAlive()).as("shutdown waits for the tick in flight").isTrue();
+    release.countDown();
+    closer.join(20_000);
+    assertThat(closer.isAlive()).isFalse();
+    // the held tick completed (its plan was made at `held`) and is in the checkpoint
+    String text = Files.readString(dir.resolve("checkpoint.txt"));
+    assertThat(text).contains("deployment inference/llama-8b").contains("last=" + held);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A cluster for the service's tests: healthy metrics at a settable rate (ISL 3000, OSL 300),
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeCluster implements MetricsSource, ReplicaStateReader, ScaleActuator {
 
   private volatile double rate = 20;
+  private volatile CountDownLatch entered;
+  private volatile CountDownLatch release;
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
   private final List<ScalingPlan> applied = new ArrayList<>();
 
@@ -37,6 +40,15 @@ public final class FakeCluster implements MetricsSource, ReplicaStateReader, Sca
     this.rate = requestsPerSecond;
   }
 
+  /**
+   * The next metrics read signals {@code entered} and waits for {@code release}: a tick held in
+   * flight.
+   */
+  public void holdNextSnapshot(CountDownLatch entered, CountDownLatch release) {
+    this.release = release;
+    this.entered = entered;
+  }
+
   public synchronized List<ScalingPlan> applied() {
     return List.copyOf(applied);
   }
@@ -44,6 +56,16 @@ public final class FakeCluster implements MetricsSource, ReplicaStateReader, Sca
   @Override
   public Map<DeploymentKey, MetricsSnapshot> snapshot(
       Collection<DeploymentKey> deployments, Instant now) {
+    CountDownLatch in = entered;
+    if (in != null) {
+      entered = null;
+      in.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Map<DeploymentKey, MetricsSnapshot> out = new HashMap<>();
     for (DeploymentKey key : deployments) {
       out.put(

@@ -245,6 +245,25 @@ class ServiceIT {
         .contains("\"field\":\"spec.sla.ttft.percentile\"")
         .contains("\"location\":\"policyYaml:9:");
 
+    String outside =
+        Path.of(
+                ConfigMapDirectory.class
+                    .getResource("/fixtures/h200-llama-3.1-8b-fp8-tp1.yaml")
+                    .toURI())
+            .toString();
+    String escaping =
+        ConfigMapDirectory.fixture("llama-8b.yaml")
+            .replace("profile: h200-llama-3.1-8b-fp8-tp1.yaml", "profile: " + outside);
+    HttpResponse<String> confined =
+        post(
+            "/v1/recommendations",
+            "{\"policyYaml\":" + json(escaping) + ",\"load\":{\"rate\":1,\"isl\":100,\"osl\":10}}",
+            null);
+    assertThat(confined.statusCode()).as(confined.body()).isEqualTo(422);
+    assertThat(confined.body())
+        .contains("\"field\":\"spec.roles.prefill.profile\"")
+        .contains("inside the policy directory");
+
     HttpResponse<String> missing =
         post(
             "/v1/recommendations",

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.http.HttpStatus;
 
@@ -188,7 +189,7 @@ public final class RecommendationService {
 
   private Deployment inline(String yaml, String name) {
     String source = policyDirectory.resolve("policyYaml").toString();
-    PolicyFiles.FileLoad load = PolicyFiles.read(source, yaml);
+    PolicyFiles.FileLoad load = PolicyFiles.read(source, yaml, Optional.of(policyDirectory));
     if (!load.valid()) {
       List<ApiProblem.FieldError> errors = new ArrayList<>();
       for (Problem p : load.problems()) {

@@ -132,7 +132,7 @@ public final class CheckpointFile {
         problems.add(file + ":" + lineNo + ": " + e.getMessage() + "; the rest is ignored");
         break;
       }
-      if (count < 1 || i + count >= lines.size() + 1) {
+      if (count < 1 || i + 1 + count > lines.size()) {
         problems.add(
             file + ":" + lineNo + ": section of " + key + " is truncated; the rest is ignored");
         break;

@@ -45,24 +45,8 @@ public final class PolicyCatalog {
   private final Map<Path, List<Problem>> rejected = new HashMap<>();
   private volatile Catalog current = Catalog.EMPTY;
 
-  private final List<Deployment> fixed;
-
   public PolicyCatalog(Path root) {
     this.root = root;
-    this.fixed = null;
-  }
-
-  private PolicyCatalog(List<Deployment> fixed) {
-    this.root = null;
-    this.fixed = List.copyOf(fixed);
-  }
-
-  /**
-   * A catalog of deployments built in code, never re-read: {@code tandem serve --simulate} runs the
-   * simulator's policy this way.
-   */
-  public static PolicyCatalog fixed(List<Deployment> deployments) {
-    return new PolicyCatalog(deployments);
   }
 
   /**
@@ -106,15 +90,6 @@ public final class PolicyCatalog {
    * @return true when the catalog changed
    */
   public synchronized boolean refresh(Instant now) {
-    if (fixed != null) {
-      if (current.loaded()) {
-        return false;
-      }
-      List<Deployment> sorted = new ArrayList<>(fixed);
-      sorted.sort(Comparator.comparing(Deployment::key));
-      current = new Catalog(1, sorted, Map.of(), Map.of(), now, true);
-      return true;
-    }
     Map<Path, String> seen = new LinkedHashMap<>();
     Map<Path, List<Problem>> listing = new LinkedHashMap<>();
     for (Path file : files(listing)) {

@@ -1,5 +1,6 @@
 package dev.tandem.service.policy;
 
+import dev.tandem.config.policy.EngineRole;
 import dev.tandem.config.policy.GpuPoolDefinition;
 import dev.tandem.config.policy.GpuPoolLoader;
 import dev.tandem.config.policy.PolicySet;
@@ -13,8 +14,10 @@ import dev.tandem.config.yaml.YamlDocuments;
 import dev.tandem.planner.Deployment;
 import dev.tandem.profiles.binding.BoundPolicies;
 import dev.tandem.profiles.binding.PolicyProfileBinder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one source (a file of the policy directory, or an inline REST body) into deployments ready
@@ -55,19 +58,43 @@ public final class PolicyFiles {
    * directory.
    */
   public static FileLoad read(String source, String content) {
+    return read(source, content, Optional.empty());
+  }
+
+  /**
+   * Like {@link #read(String, String)}, but every profile must resolve inside {@code confinedTo}: a
+   * policy sent over the API may not make the service read arbitrary files.
+   */
+  public static FileLoad read(String source, String content, Optional<Path> confinedTo) {
     try {
-      return load(YamlDocuments.read(source, content));
+      return load(YamlDocuments.read(source, content), confinedTo);
     } catch (InvalidInputException e) {
       return new FileLoad(List.of(), List.of(), e.problems());
     }
   }
 
   /** Reads the documents of one source. */
-  public static FileLoad load(List<YamlDocument> documents) {
+  public static FileLoad load(List<YamlDocument> documents, Optional<Path> confinedTo) {
     Problems problems = new Problems();
     PolicySet set =
         new SlaPolicyLoader(List.of(PROFILE_KIND, GpuPoolDefinition.KIND))
             .read(documents, problems);
+    if (confinedTo.isPresent()) {
+      Path root = confinedTo.get().toAbsolutePath().normalize();
+      for (SlaPolicy policy : set.policies()) {
+        for (EngineRole role : List.of(policy.roles().prefill(), policy.roles().decode())) {
+          if (!role.profile().toAbsolutePath().normalize().startsWith(root)) {
+            problems.add(
+                role.profileLocation(),
+                role.path("profile"),
+                "must name a profile inside the policy directory (" + root + ")");
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        return new FileLoad(List.of(), List.of(), problems.list());
+      }
+    }
     List<GpuPoolDefinition> pools = GpuPoolLoader.read(set.otherDocuments(), problems);
     BoundPolicies bound = PolicyProfileBinder.bind(set, problems);
     if (!problems.isEmpty()) {
