@@ -211,6 +211,13 @@ class ConsoleBrowserIT {
       until(() -> width("document.documentElement.scrollWidth") <= width("window.innerWidth"));
       Thread.sleep(500);
       screenshot("deployment-narrow");
+      // the charts shrink with the window (one per row below 1000 px)
+      js("document.getElementById('chart-load').scrollIntoView()");
+      until(
+          () ->
+              width("document.querySelector('#chart-load canvas').getBoundingClientRect().right")
+                  <= width("window.innerWidth"));
+      screenshot("deployment-narrow-charts");
     } finally {
       browser.manage().window().setSize(new Dimension(1280, 800));
     }
