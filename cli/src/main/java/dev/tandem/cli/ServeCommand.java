@@ -4,6 +4,7 @@ import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.profiles.io.PerformanceProfileLoader;
 import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.service.TandemServiceApplication;
+import dev.tandem.service.console.SimulationClock;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.engine.Simulation;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "A Spring/Tandem setting, e.g. --set tandem.tick-period=10s (repeatable).")
   List<String> settings = new ArrayList<>();
 
+  /** The running service once started (tests close it to stop {@code serve}). */
+  volatile ConfigurableApplicationContext context;
+
   @Override
   public Integer call() throws InterruptedException {
     if ((simulate == null) == (policies == null)) {
@@ -120,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
           }
         });
     try {
-      app.run(args);
+      context = app.run(args);
     } catch (RuntimeException e) {
       // Spring has logged the failure analysis; the command ends with the reason in one line
       Throwable root = e;
@@ -170,6 +175,13 @@ final class ServeCommand implements Callable<Integer> {
                 s -> {})
             .initialCounts();
     SimulatedCluster cluster = new SimulatedCluster(policy, clock, initial);
+    ConsoleClock console = new ConsoleClock(clock, scenario.name());
+    app.addListeners(
+        event -> {
+          if (event instanceof ContextClosedEvent) {
+            cluster.stop(); // ends the simulation thread with the service
+          }
+        });
     Path policyDir;
     try {
       policyDir = Files.createTempDirectory("tandem-serve-");
@@ -186,13 +198,17 @@ final class ServeCommand implements Callable<Integer> {
           var beans = c.getBeanFactory();
           beans.registerSingleton("clusterPorts", cluster.ports());
           beans.registerSingleton("clock", clock);
+          beans.registerSingleton("simulationClock", console);
         });
     props.put("server.address", "127.0.0.1");
     props.put("tandem.auth.mode", "none");
     props.put("tandem.checkpoint.file", "");
     props.put("tandem.policies", policyDir.toString());
     props.put("tandem.policy-poll", "1s");
-    long tickMillis = Math.max(20, (long) (5000 / speed));
+    // one tick per 5 simulated seconds at the fastest speed the console may set (it is cheap when
+    // no role is due), so a speed change never leaves a role's interval unvisited
+    double fastest = Math.max(speed, SimulationClock.MAX_SPEED);
+    long tickMillis = Math.max(20, (long) (5000 / fastest));
     props.put("tandem.tick-period", tickMillis + "ms");
     String url = "http://127.0.0.1:" + port;
     Path policyFile = policyDir.resolve("tandem.yaml");
@@ -210,6 +226,11 @@ final class ServeCommand implements Callable<Integer> {
                               ProgressListener.NONE)
                           .run()
                           .summary();
+                  console.finish(
+                      String.format(
+                          "the replay ended at %s: %d requests, SLA attainment %.1f %%; the loop"
+                              + " now sees the last observation again and again",
+                          clock.instant(), s.requests(), 100 * s.slaAttainment()));
                   System.err.printf(
                       "tandem: simulation %s finished: %d requests, SLA attainment %.1f %%; the"
                           + " service keeps serving (Ctrl-C stops it)%n",
@@ -224,6 +245,7 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
       System.err.printf(
           "%ntandem: serving scenario %s at %.0f× (simulated time starts at 1970-01-01T00:00Z)%n"
+              + "  %s/                                     the console: watch it scale, ask what if%n"
               + "  policy %s (edit it: changes reload live)%n"
               + "  %s/v1/deployments/%s/%s        state, last plans and decisions%n"
               + "  %s/actuator/prometheus                  metrics (tandem_desired_replicas, ...)%n"
@@ -231,6 +253,7 @@ final class ServeCommand implements Callable<Integer> {
               + "    -d '{\"policy\":{\"name\":\"%s\"},\"load\":{\"rate\":40,\"isl\":3000,\"osl\":300}}'%n%n",
           scenario.name(),
           speed,
+          url,
           policyFile,
           url,
           policy.namespace(),

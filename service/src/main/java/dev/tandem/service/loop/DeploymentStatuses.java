@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the loop saw and decided, per deployment, for the REST API and the metrics: the last plans
@@ -30,7 +34,10 @@ public final class DeploymentStatuses {
    */
   public record FailureRecord(Instant at, String stage, String message) {}
 
+  private static final Logger log = LoggerFactory.getLogger(DeploymentStatuses.class);
+
   private final int keep;
+  private final List<Consumer<TickReport>> listeners = new CopyOnWriteArrayList<>();
   private final Map<DeploymentKey, Deque<ScalingPlan>> plans = new ConcurrentHashMap<>();
   private final Map<DeploymentKey, MetricsSnapshot> metrics = new ConcurrentHashMap<>();
   private final Map<DeploymentKey, ReplicaStates> replicas = new ConcurrentHashMap<>();
@@ -48,6 +55,14 @@ public final class DeploymentStatuses {
 
   void replicasRead(DeploymentKey key, ReplicaStates states) {
     replicas.put(key, states);
+  }
+
+  /**
+   * Calls {@code listener} on the loop thread after each tick has been recorded (the console's
+   * history). A failing listener is logged and never stops the loop.
+   */
+  public void onRecord(Consumer<TickReport> listener) {
+    listeners.add(listener);
   }
 
   void leading(boolean leader) {
@@ -76,6 +91,13 @@ public final class DeploymentStatuses {
         while (q.size() > keep) {
           q.removeLast();
         }
+      }
+    }
+    for (Consumer<TickReport> l : listeners) {
+      try {
+        l.accept(report);
+      } catch (RuntimeException e) {
+        log.error("a tick listener failed; the loop goes on", e);
       }
     }
   }
