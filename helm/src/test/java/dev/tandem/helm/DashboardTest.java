@@ -25,14 +25,21 @@ class DashboardTest {
   @Test
   void everyQueryOfTheDashboardNamesAnExportedMetric() throws IOException {
     JsonNode dashboard =
-        new ObjectMapper().readTree(Files.readString(Chart.dir().resolve("dashboards/tandem.json")));
+        new ObjectMapper()
+            .readTree(Files.readString(Chart.dir().resolve("dashboards/tandem.json")));
     List<String> queries = new ArrayList<>();
-    dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
-    dashboard.get("templating").get("list").forEach(v -> {
-      if (v.has("query") && v.get("query").isTextual()) {
-        queries.add(v.get("query").asText());
-      }
-    });
+    dashboard
+        .get("panels")
+        .forEach(p -> p.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
+    dashboard
+        .get("templating")
+        .get("list")
+        .forEach(
+            v -> {
+              if (v.has("query") && v.get("query").isTextual()) {
+                queries.add(v.get("query").asText());
+              }
+            });
 
     assertThat(dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(6);
     assertThat(namesIn(queries)).isNotEmpty().isSubsetOf(ExportedMetrics.names());
@@ -43,7 +50,8 @@ class DashboardTest {
     String rules = Chart.render("prometheusRule: {enabled: true}\n");
     Set<String> named = namesIn(List.of(rules.substring(rules.indexOf("kind: PrometheusRule"))));
 
-    assertThat(named).contains("tandem_metrics_healthy", "tandem_leader", "tandem_sla_target_seconds");
+    assertThat(named)
+        .contains("tandem_metrics_healthy", "tandem_leader", "tandem_sla_target_seconds");
     assertThat(named).isSubsetOf(ExportedMetrics.names());
   }
 

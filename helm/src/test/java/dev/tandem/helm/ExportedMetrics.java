@@ -4,20 +4,19 @@ import dev.tandem.service.loop.DeploymentStatuses;
 import dev.tandem.service.metrics.DeploymentGauges;
 import dev.tandem.service.metrics.ServiceMetrics;
 import dev.tandem.service.policy.PolicyCatalog;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The metric names the service exposes at /actuator/prometheus, read by registering the service's
- * own collectors (the same calls its configuration makes) into a fresh registry and writing the
- * exposition text.
+ * own collectors (the same calls its configuration makes) into a fresh registry and listing what
+ * they collect.
  */
 final class ExportedMetrics {
 
@@ -30,17 +29,12 @@ final class ExportedMetrics {
       registry.register(new DeploymentGauges(catalog, new DeploymentStatuses(1), key -> false));
       ServiceMetrics.registerLeader(registry, () -> true);
       new ServiceMetrics(registry);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      PrometheusTextFormatWriter.create().write(out, registry.scrape());
       Set<String> names = new TreeSet<>();
-      for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("# TYPE ")) {
-          String[] parts = line.split(" ");
-          names.add(parts[2]);
-          if (parts[3].equals("counter")) {
-            names.add(parts[2] + "_total");
-          }
-        }
+      // every collector's snapshots, with or without data points yet (text exposition would
+      // leave out a family that has no sample, such as a counter before its first increment)
+      for (MetricSnapshot m : registry.scrape()) {
+        String name = m.getMetadata().getPrometheusName();
+        names.add(m instanceof CounterSnapshot ? name + "_total" : name);
       }
       return names;
     } catch (IOException e) {

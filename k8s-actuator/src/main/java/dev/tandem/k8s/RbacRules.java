@@ -8,10 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every Kubernetes API call the actuator, the state reader, leader election, the doctor and the
- * service's API authentication make, as
- * RBAC rules: the Helm chart renders exactly this list, and a test checks that every request the
- * code sends in its tests is covered by one of these rules. {@code main} writes the ClusterRole
- * rules YAML and the verb-by-verb table.
+ * service's API authentication make, as RBAC rules: the Helm chart renders exactly this list, and a
+ * test checks that every request the code sends in its tests is covered by one of these rules.
+ * {@code main} writes the ClusterRole rules YAML and the verb-by-verb table.
  */
 public final class RbacRules {
 

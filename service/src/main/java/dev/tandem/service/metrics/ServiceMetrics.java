@@ -6,8 +6,8 @@ import dev.tandem.planner.ScalingPlan;
 import dev.tandem.planner.TickReport;
 import dev.tandem.service.policy.PolicyCatalog;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.BooleanSupplier;
 
