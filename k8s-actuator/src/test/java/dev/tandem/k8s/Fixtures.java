@@ -4,9 +4,9 @@ import dev.tandem.config.policy.ScaleTarget;
 import java.util.Optional;
 
 /** Objects as their operators leave them, written in YAML, and targets naming them. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final String NS = "inference";
+  public static final String NS = "inference";
 
   private Fixtures() {}
 
@@ -14,7 +14,7 @@ final class Fixtures {
     return new ScaleTarget(apiVersion, kind, name, NS, Optional.empty());
   }
 
-  static String podClique(String name, int replicas, int ready, int minAvailable) {
+  public static String podClique(String name, int replicas, int ready, int minAvailable) {
     return """
         apiVersion: grove.io/v1alpha1
         kind: PodClique
@@ -38,7 +38,7 @@ final class Fixtures {
         .formatted(name, name, replicas, minAvailable, replicas, ready, replicas, replicas);
   }
 
-  static String scalingGroup(String name, int replicas, int available, int minAvailable) {
+  public static String scalingGroup(String name, int replicas, int available, int minAvailable) {
     return """
         apiVersion: grove.io/v1alpha1
         kind: PodCliqueScalingGroup
@@ -59,7 +59,7 @@ final class Fixtures {
         .formatted(name, replicas, minAvailable, replicas, available, replicas, replicas);
   }
 
-  static String podCliqueSet(String name, int replicas) {
+  public static String podCliqueSet(String name, int replicas) {
     return """
         apiVersion: grove.io/v1alpha1
         kind: PodCliqueSet

@@ -17,15 +17,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * fabric8's mock API server in CRUD mode with the real CRDs installed. Objects are created from
  * YAML and validated against their CRD's schema first, so fixtures are real objects; {@link
- * #validate} checks what the actuator left behind.
+ * #validate} checks what the actuator left behind. Shared through the test-jar (the end-to-end test
+ * of the service uses it).
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
   final KubernetesMockServer server;
   final KubernetesClient client;
   final ScaleSubresourceDispatcher dispatcher = new ScaleSubresourceDispatcher();
 
-  MockCluster() {
+  public MockCluster() {
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -37,7 +38,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Creates an object from YAML after checking it against its CRD (custom kinds only). */
-  GenericKubernetesResource create(String yaml) {
+  public GenericKubernetesResource create(String yaml) {
     GenericKubernetesResource object =
         Serialization.unmarshal(yaml, GenericKubernetesResource.class);
     if (object.getApiVersion().contains(".")) {
@@ -55,7 +56,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Writes an object's status as its operator would. */
-  GenericKubernetesResource setStatus(
+  public GenericKubernetesResource setStatus(
       String apiVersion, String kind, String name, java.util.Map<String, Object> status) {
     GenericKubernetesResource object = get(apiVersion, kind, Fixtures.NS, name);
     object.getAdditionalProperties().put("status", status);
@@ -63,7 +64,8 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** The object as stored now. */
-  GenericKubernetesResource get(String apiVersion, String kind, String namespace, String name) {
+  public GenericKubernetesResource get(
+      String apiVersion, String kind, String namespace, String name) {
     return client
         .genericKubernetesResources(apiVersion, kind)
         .inNamespace(namespace)
@@ -76,6 +78,11 @@ final class MockCluster implements AutoCloseable {
     assertThat(SchemaValidator.validate(Crds.schema(object.getKind()), map))
         .as(object.getKind() + " " + object.getMetadata().getName() + " against its CRD")
         .isEmpty();
+  }
+
+  /** The client of the mock server. */
+  public KubernetesClient client() {
+    return client;
   }
 
   /** Every request the server received since the last call: "METHOD path". */

@@ -232,7 +232,11 @@ final class SignalDerivation {
                     : "");
     return new SignalReading(
         signal,
-        Signal.of(p.value() * 1000, window),
+        // the planner learns from the bucket, not from the interpolated point inside it
+        Signal.of(p.value() * 1000, window)
+            .within(
+                millis(p.lower()),
+                p.inOverflowBucket() ? Double.POSITIVE_INFINITY : millis(p.upper())),
         why,
         promql,
         1,

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A real Prometheus (the Debian package's {@code /usr/bin/prometheus}, or {@code $PROMETHEUS_BIN})
  * on 127.0.0.1 and a free port, with a generated configuration and its data in a temporary folder,
  * stopped by PID. Starting fails loudly: an integration test must not skip because Prometheus is
- * absent.
+ * absent. Shared through the test-jar (the end-to-end test of the service uses it).
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
   private final Process process;
   private final URI uri;
@@ -35,7 +35,7 @@ final class PrometheusProcess implements AutoCloseable {
    * Starts Prometheus scraping every second; each target is {@code host:port} with the static label
    * {@code namespace}.
    */
-  static PrometheusProcess start(Path dir, Map<String, String> namespaceByTarget)
+  public static PrometheusProcess start(Path dir, Map<String, String> namespaceByTarget)
       throws IOException, InterruptedException {
     String binary = System.getenv().getOrDefault("PROMETHEUS_BIN", "/usr/bin/prometheus");
     if (!Files.isExecutable(Path.of(binary))) {
@@ -80,11 +80,11 @@ final class PrometheusProcess implements AutoCloseable {
     return prometheus;
   }
 
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

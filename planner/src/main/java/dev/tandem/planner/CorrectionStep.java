@@ -155,7 +155,32 @@ final class CorrectionStep {
                   latency,
                   history.correctionSamples())));
     }
-    double explaining = CorrectionLearner.solve(predict, observed.value());
+    if (!observed.isExact() && predicted >= observed.lower() && predicted <= observed.upper()) {
+      // A histogram percentile is known only as its bucket: when the model already predicts a
+      // value inside it, the observation agrees with k and says nothing more. Solving for the
+      // interpolated point would learn the bucket's shape (vLLM's first ITL bucket is (0, 10 ms]:
+      // every p90 below 10 ms reads about 9 ms), not the engines.
+      return new Learned(
+          history,
+          new Explanation(
+              Reason.CORRECTION,
+              Format.f(
+                  "k = %.3f kept (observed %s is known only to lie in [%s, %s], and %s predicted"
+                      + " on %d ready engines is inside it; %d samples)",
+                  k,
+                  latency,
+                  Format.ms(observed.lower()),
+                  Format.ms(observed.upper()),
+                  Format.ms(predicted),
+                  ready,
+                  history.correctionSamples())));
+    }
+    // exact, or outside the bucket: learn towards the observation, or the nearer edge of its bucket
+    double towards =
+        observed.isExact()
+            ? observed.value()
+            : predicted < observed.lower() ? observed.lower() : observed.upper();
+    double explaining = CorrectionLearner.solve(predict, towards);
     double next = CorrectionLearner.next(k, explaining, history.correctionSamples());
     long samples = history.correctionSamples() + 1;
     double spread =
@@ -171,7 +196,13 @@ final class CorrectionStep {
                 k,
                 next,
                 latency,
-                Format.ms(observed.value()),
+                observed.isExact()
+                    ? Format.ms(observed.value())
+                    : "in ["
+                        + Format.ms(observed.lower())
+                        + ", "
+                        + Format.ms(observed.upper())
+                        + "]",
                 Format.ms(predicted),
                 ready,
                 Format.num(m.arrivalRate().value()),

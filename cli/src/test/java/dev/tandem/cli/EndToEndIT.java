@@ -1,0 +1,274 @@
+package dev.tandem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.config.policy.MetricsPreset;
+import dev.tandem.k8s.Fixtures;
+import dev.tandem.k8s.MockCluster;
+import dev.tandem.metrics.PrometheusProcess;
+import dev.tandem.profiles.io.PerformanceProfileLoader;
+import dev.tandem.profiles.model.PerformanceProfile;
+import dev.tandem.service.TandemServiceApplication;
+import dev.tandem.simulations.arrivals.ArrayArrivals;
+import dev.tandem.simulations.engine.ProgressListener;
+import dev.tandem.simulations.engine.RealTimePacer;
+import dev.tandem.simulations.engine.Simulation;
+import dev.tandem.simulations.engine.SimulationConfig;
+import dev.tandem.simulations.engine.SimulationObserver;
+import dev.tandem.simulations.export.EngineMetricsExporter;
+import dev.tandem.simulations.metrics.SlaTargets;
+import dev.tandem.simulations.policy.StaticSplitPolicy;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole path, each part real: simulated vLLM engines export their metric text, a real
+ * Prometheus scrapes it, the service (leader of a Lease) reads Prometheus through the presets and
+ * writes a Grove PodCliqueSet's prefill PodClique and decode PodCliqueScalingGroup on fabric8's
+ * mock API server holding the real CRDs, where a stand-in for Grove marks written replicas ready.
+ * Load rises from 2 to 14 req/s and falls to 1 req/s; prefill and decode must grow and then shrink,
+ * every write must leave an Event with its reason, and the service's own metrics must say so.
+ *
+ * <p>The simulated engines are a fixed 1 prefill + 1 decode (the loop is open: what the service
+ * writes does not resize them), so the load the service sees is the load offered. About 90 s.
+ */
+class EndToEndIT {
+
+  private static final long RISE_MICROS = 20_000_000;
+  private static final long FALL_MICROS = 50_000_000;
+  private static final long END_MICROS = 110_000_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void enginesToPrometheusToServiceToGroveObjects() throws Exception {
+    Path root = CliRun.root();
+    Path profileFile = root.resolve("examples/profiles/h200-llama-3.1-8b-fp8-tp1.yaml");
+    PerformanceProfile profile = PerformanceProfileLoader.load(profileFile);
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    Files.copy(profileFile, policies.resolve("h200.yaml"));
+    Files.writeString(policies.resolve("llama.yaml"), policy());
+
+    List<Throwable> simFailure = new CopyOnWriteArrayList<>();
+    try (MockCluster cluster = new MockCluster();
+        EngineMetricsExporter vllm = EngineMetricsExporter.start(MetricsPreset.VLLM, "llama", 0);
+        PrometheusProcess prometheus =
+            PrometheusProcess.start(dir, Map.of("127.0.0.1:" + vllm.port(), Fixtures.NS))) {
+      cluster.create(Fixtures.podCliqueSet("llama", 1));
+      cluster.create(Fixtures.podClique("llama-0-prefill", 1, 1, 1));
+      cluster.create(Fixtures.scalingGroup("llama-0-decode", 1, 1, 1));
+
+      RealTimePacer pacer = new RealTimePacer(1.0);
+      Thread sim =
+          new Thread(
+              () -> {
+                try {
+                  new Simulation(
+                          load().open(0),
+                          new StaticSplitPolicy(2, 2),
+                          SimulationConfig.of(
+                              profile, SlaTargets.millis(90, 200, 90, 10), Duration.ofSeconds(60)),
+                          ProgressListener.NONE,
+                          SimulationObserver.all(List.of(pacer, vllm)))
+                      .run();
+                } catch (Throwable e) {
+                  simFailure.add(e);
+                }
+              },
+              "paced-simulation");
+      sim.setDaemon(true);
+      sim.start();
+
+      int port = freePort();
+      SpringApplication app = new SpringApplication(TandemServiceApplication.class);
+      app.addInitializers(
+          c -> c.getBeanFactory().registerSingleton("kubernetesClient", cluster.client()));
+      try (ConfigurableApplicationContext service =
+          app.run(
+              "--server.port=" + port,
+              "--server.address=127.0.0.1",
+              "--tandem.policies=" + policies,
+              "--tandem.prometheus.url=" + prometheus.uri(),
+              "--tandem.checkpoint.file=",
+              "--tandem.tick-period=1s",
+              "--tandem.policy-poll=1h",
+              "--tandem.auth.mode=none",
+              "--tandem.leader-election.enabled=true",
+              "--tandem.leader-election.lease-namespace=tandem-system",
+              "--tandem.leader-election.lease-duration=6s",
+              "--logging.level.root=WARN")) {
+        List<int[]> seen = new ArrayList<>();
+        while (pacer.startNanos() < 0 || elapsedMicros(pacer) < END_MICROS) {
+          markWrittenReplicasReady(cluster);
+          seen.add(
+              new int[] {
+                replicas(cluster, "PodClique", "llama-0-prefill"),
+                replicas(cluster, "PodCliqueScalingGroup", "llama-0-decode")
+              });
+          TimeUnit.SECONDS.sleep(1);
+        }
+        assertThat(simFailure).isEmpty();
+
+        int peakPrefill = seen.stream().mapToInt(s -> s[0]).max().orElseThrow();
+        int peakDecode = seen.stream().mapToInt(s -> s[1]).max().orElseThrow();
+        int[] last = seen.get(seen.size() - 1);
+        String trace = trace(seen);
+        System.out.println("end-to-end prefill/decode replicas, one per second: " + trace);
+        Files.writeString(
+            Path.of("target", "end-to-end-deployment.json"),
+            get(port, "/v1/deployments/inference/llama"));
+        assertThat(peakPrefill).as("prefill grew with the load: " + trace).isGreaterThan(1);
+        assertThat(peakDecode).as("decode grew with the load: " + trace).isGreaterThan(1);
+        assertThat(last[0]).as("prefill shrank after the peak: " + trace).isLessThan(peakPrefill);
+        assertThat(last[1]).as("decode shrank after the peak: " + trace).isLessThan(peakDecode);
+
+        List<Event> events =
+            cluster.client().v1().events().inNamespace(Fixtures.NS).list().getItems();
+        assertThat(events).isNotEmpty().allMatch(e -> e.getReason().equals("TandemScaled"));
+        assertThat(events)
+            .extracting(e -> e.getInvolvedObject().getName())
+            .contains("llama-0-prefill", "llama-0-decode");
+
+        String metrics = get(port, "/actuator/prometheus");
+        assertThat(metrics)
+            .contains("tandem_leader 1.0")
+            .containsPattern(
+                "tandem_desired_replicas\\{deployment=\"llama\",namespace=\"inference\","
+                    + "role=\"prefill\"} "
+                    + last[0]
+                    + "\\.0")
+            .containsPattern("tandem_metrics_healthy\\{[^}]*deployment=\"llama\"[^}]*} 1\\.0");
+        assertThat(get(port, "/v1/deployments/inference/llama")).contains("\"SCALE_UP");
+      }
+    }
+  }
+
+  /**
+   * Poisson arrivals: 2 req/s, then 14 req/s from 20 s, then 1 req/s from 50 s; ISL 2–4k, OSL
+   * 100–200.
+   */
+  private static ArrayArrivals load() {
+    SplittableRandom rnd = new SplittableRandom(42);
+    List<long[]> rows = new ArrayList<>();
+    double now = 0;
+    while (now < END_MICROS) {
+      double rate = now < RISE_MICROS ? 2 : now < FALL_MICROS ? 14 : 1;
+      now += -Math.log(1 - rnd.nextDouble()) / rate * 1e6;
+      rows.add(new long[] {(long) now, 2000 + rnd.nextInt(2001), 100 + rnd.nextInt(101)});
+    }
+    long[] at = new long[rows.size()];
+    int[] isl = new int[rows.size()];
+    int[] osl = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      at[i] = rows.get(i)[0];
+      isl[i] = (int) rows.get(i)[1];
+      osl[i] = (int) rows.get(i)[2];
+    }
+    return new ArrayArrivals(at, isl, osl);
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static long elapsedMicros(RealTimePacer pacer) {
+    return (System.nanoTime() - pacer.startNanos()) / 1000;
+  }
+
+  /** Grove's part: written replicas become ready (the stand-in runs every second). */
+  private static void markWrittenReplicasReady(MockCluster cluster) {
+    int p = replicas(cluster, "PodClique", "llama-0-prefill");
+    cluster.setStatus(
+        "grove.io/v1alpha1",
+        "PodClique",
+        "llama-0-prefill",
+        Map.of(
+            "replicas",
+            p,
+            "readyReplicas",
+            p,
+            "scheduledReplicas",
+            p,
+            "scheduleGatedReplicas",
+            0,
+            "updatedReplicas",
+            p));
+    int d = replicas(cluster, "PodCliqueScalingGroup", "llama-0-decode");
+    cluster.setStatus(
+        "grove.io/v1alpha1",
+        "PodCliqueScalingGroup",
+        "llama-0-decode",
+        Map.of(
+            "replicas", d, "availableReplicas", d, "scheduledReplicas", d, "updatedReplicas", d));
+  }
+
+  private static int replicas(MockCluster cluster, String kind, String name) {
+    GenericKubernetesResource o = cluster.get("grove.io/v1alpha1", kind, Fixtures.NS, name);
+    return ((Number) ((Map<?, ?>) o.get("spec")).get("replicas")).intValue();
+  }
+
+  private static String trace(List<int[]> seen) {
+    StringBuilder b = new StringBuilder();
+    for (int[] s : seen) {
+      b.append(s[0]).append('/').append(s[1]).append(' ');
+    }
+    return b.toString().strip();
+  }
+
+  private static String get(int port, String path) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return r.body();
+  }
+
+  private static String policy() {
+    return """
+        apiVersion: tandem.dev/v1alpha1
+        kind: SlaPolicy
+        metadata: {name: llama, namespace: inference}
+        spec:
+          mode: active
+          sla:
+            ttft: {percentile: 90, target: 200ms}
+            itl: {percentile: 90, target: 10ms}
+          roles:
+            prefill:
+              target: {kind: PodCliqueSet, name: llama, clique: prefill}
+              maxReplicas: 8
+              profile: h200.yaml
+            decode:
+              target: {kind: PodCliqueSet, name: llama, scalingGroup: decode}
+              maxReplicas: 8
+              profile: h200.yaml
+          budget: {maxGpus: 16}
+          behavior:
+            startupTime: 5s
+            prefill: {interval: 5s, scaleUpLimit: 4, scaleDownStabilization: 10s}
+            decode: {interval: 5s, scaleUpLimit: 2, scaleDownStabilization: 10s}
+          metrics: {preset: vllm, window: 10s, labels: {model_name: llama}}
+        """;
+  }
+}
