@@ -19,7 +19,6 @@ import dev.tandem.simulations.export.EngineMetricsExporter;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.policy.StaticSplitPolicy;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Prometheus scrapes it, the service (leader of a Lease) reads Prometheus through the presets and
  * writes a Grove PodCliqueSet's prefill PodClique and decode PodCliqueScalingGroup on fabric8's
  * mock API server holding the real CRDs, where a stand-in for Grove marks written replicas ready.
- * Load rises from 2 to 14 req/s and falls to 1 req/s; prefill and decode must grow and then shrink,
+ * Load rises from 2 to 20 req/s and falls to 1 req/s; prefill and decode must grow and then shrink,
  * every write must leave an Event with its reason, and the service's own metrics must say so.
  *
  * <p>The simulated engines are a fixed 1 prefill + 1 decode (the loop is open: what the service
@@ -116,11 +115,11 @@ class EndToEndIT {
               "--logging.level.root=WARN")) {
         List<int[]> seen = new ArrayList<>();
         while (pacer.startNanos() < 0 || elapsedMicros(pacer) < END_MICROS) {
-          markWrittenReplicasReady(cluster);
+          cluster.groveMarksWrittenReplicasReady("llama-0-prefill", "llama-0-decode");
           seen.add(
               new int[] {
-                replicas(cluster, "PodClique", "llama-0-prefill"),
-                replicas(cluster, "PodCliqueScalingGroup", "llama-0-decode")
+                cluster.specReplicas("PodClique", "llama-0-prefill"),
+                cluster.specReplicas("PodCliqueScalingGroup", "llama-0-decode")
               });
           TimeUnit.SECONDS.sleep(1);
         }
@@ -169,9 +168,9 @@ class EndToEndIT {
     List<long[]> rows = new ArrayList<>();
     double now = 0;
     while (now < END_MICROS) {
-      double rate = now < RISE_MICROS ? 2 : now < FALL_MICROS ? 14 : 1;
+      double rate = now < RISE_MICROS ? 2 : now < FALL_MICROS ? 20 : 1;
       now += -Math.log(1 - rnd.nextDouble()) / rate * 1e6;
-      rows.add(new long[] {(long) now, 2000 + rnd.nextInt(2001), 100 + rnd.nextInt(101)});
+      rows.add(new long[] {(long) now, 2000 + rnd.nextInt(2001), 250 + rnd.nextInt(101)});
     }
     long[] at = new long[rows.size()];
     int[] isl = new int[rows.size()];
@@ -192,38 +191,6 @@ class EndToEndIT {
 
   private static long elapsedMicros(RealTimePacer pacer) {
     return (System.nanoTime() - pacer.startNanos()) / 1000;
-  }
-
-  /** Grove's part: written replicas become ready (the stand-in runs every second). */
-  private static void markWrittenReplicasReady(MockCluster cluster) {
-    int p = replicas(cluster, "PodClique", "llama-0-prefill");
-    cluster.setStatus(
-        "grove.io/v1alpha1",
-        "PodClique",
-        "llama-0-prefill",
-        Map.of(
-            "replicas",
-            p,
-            "readyReplicas",
-            p,
-            "scheduledReplicas",
-            p,
-            "scheduleGatedReplicas",
-            0,
-            "updatedReplicas",
-            p));
-    int d = replicas(cluster, "PodCliqueScalingGroup", "llama-0-decode");
-    cluster.setStatus(
-        "grove.io/v1alpha1",
-        "PodCliqueScalingGroup",
-        "llama-0-decode",
-        Map.of(
-            "replicas", d, "availableReplicas", d, "scheduledReplicas", d, "updatedReplicas", d));
-  }
-
-  private static int replicas(MockCluster cluster, String kind, String name) {
-    GenericKubernetesResource o = cluster.get("grove.io/v1alpha1", kind, Fixtures.NS, name);
-    return ((Number) ((Map<?, ?>) o.get("spec")).get("replicas")).intValue();
   }
 
   private static String trace(List<int[]> seen) {

@@ -180,29 +180,7 @@ class GroveControlLoopIntegrationTest {
 
   /** Grove's part: every written replica becomes ready before the next tick. */
   private static void growReady(MockCluster cluster) {
-    int p = replicas(cluster, Kinds.POD_CLIQUE, "llama-0-prefill");
-    cluster.setStatus(
-        "grove.io/v1alpha1",
-        "PodClique",
-        "llama-0-prefill",
-        Map.of(
-            "replicas",
-            p,
-            "readyReplicas",
-            p,
-            "scheduledReplicas",
-            p,
-            "scheduleGatedReplicas",
-            0,
-            "updatedReplicas",
-            p));
-    int d = replicas(cluster, Kinds.POD_CLIQUE_SCALING_GROUP, "llama-0-decode");
-    cluster.setStatus(
-        "grove.io/v1alpha1",
-        "PodCliqueScalingGroup",
-        "llama-0-decode",
-        Map.of(
-            "replicas", d, "availableReplicas", d, "scheduledReplicas", d, "updatedReplicas", d));
+    cluster.groveMarksWrittenReplicasReady("llama-0-prefill", "llama-0-decode");
     MockCluster.assertValid(
         cluster.get("grove.io/v1alpha1", "PodClique", Fixtures.NS, "llama-0-prefill"));
     MockCluster.assertValid(

@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +62,51 @@ public final class MockCluster implements AutoCloseable {
     GenericKubernetesResource object = get(apiVersion, kind, Fixtures.NS, name);
     object.getAdditionalProperties().put("status", status);
     return client.resource(object).updateStatus();
+  }
+
+  /** A PodClique's status as Grove writes it. */
+  public GenericKubernetesResource podCliqueStatus(
+      String name, int replicas, int ready, int updated) {
+    return setStatus(
+        "grove.io/v1alpha1",
+        "PodClique",
+        name,
+        Map.of(
+            "replicas", replicas,
+            "readyReplicas", ready,
+            "scheduledReplicas", replicas,
+            "scheduleGatedReplicas", 0,
+            "updatedReplicas", updated));
+  }
+
+  /** A PodCliqueScalingGroup's status as Grove writes it (it has no readyReplicas). */
+  public GenericKubernetesResource scalingGroupStatus(String name, int replicas, int available) {
+    return setStatus(
+        "grove.io/v1alpha1",
+        "PodCliqueScalingGroup",
+        name,
+        Map.of(
+            "replicas", replicas,
+            "availableReplicas", available,
+            "scheduledReplicas", replicas,
+            "updatedReplicas", replicas));
+  }
+
+  /**
+   * Grove's part in a test with no Grove: every replica written on the clique and the scaling group
+   * is scheduled and ready, as if its pods had started.
+   */
+  public void groveMarksWrittenReplicasReady(String podClique, String scalingGroup) {
+    int p = specReplicas("PodClique", podClique);
+    podCliqueStatus(podClique, p, p, p);
+    int d = specReplicas("PodCliqueScalingGroup", scalingGroup);
+    scalingGroupStatus(scalingGroup, d, d);
+  }
+
+  /** {@code spec.replicas} of a Grove object in {@link Fixtures#NS}. */
+  public int specReplicas(String kind, String name) {
+    GenericKubernetesResource o = get("grove.io/v1alpha1", kind, Fixtures.NS, name);
+    return ((Number) ((java.util.Map<?, ?>) o.get("spec")).get("replicas")).intValue();
   }
 
   /** The object as stored now. */

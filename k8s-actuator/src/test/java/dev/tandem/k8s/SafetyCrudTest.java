@@ -169,21 +169,7 @@ class SafetyCrudTest {
   @Test
   void holdsDuringARollout() {
     cluster.create(Fixtures.podClique("llama-0-prefill", 2, 2, 1));
-    cluster.setStatus(
-        "grove.io/v1alpha1",
-        "PodClique",
-        "llama-0-prefill",
-        Map.of(
-            "replicas",
-            2,
-            "readyReplicas",
-            2,
-            "scheduledReplicas",
-            2,
-            "scheduleGatedReplicas",
-            0,
-            "updatedReplicas",
-            1));
+    cluster.podCliqueStatus("llama-0-prefill", 2, 2, 1);
 
     ActuationReport report =
         apply(ActuatorSettings.defaults(), Plans.change(Role.PREFILL, PREFILL, 2, 3));
