@@ -192,6 +192,7 @@ final class SimulateCommand implements Callable<Integer> {
       stdout.flush();
       return 0;
     }
+    checkOptions();
     Path root = SimulateRoot.locate();
     PerformanceProfile loaded =
         PerformanceProfileLoader.load(
@@ -342,5 +343,40 @@ final class SimulateCommand implements Callable<Integer> {
         requests,
         SlaTargets.millis(90, ttft, 90, itl),
         options);
+  }
+
+  /**
+   * Options that would otherwise be silently padded, cut, ignored or read as a meaningless run: a
+   * usage error names the option, the value and what is allowed.
+   */
+  private void checkOptions() {
+    if (sla != null) {
+      if (trace == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--sla applies to --trace only (a built-in scenario carries its own SLA; see"
+                + " --scenario list)");
+      }
+      if (sla.size() != 2) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--sla takes two numbers, TTFT_MS,ITL_MS (e.g. 200,10), got " + sla.size());
+      }
+      for (int i = 0; i < 2; i++) {
+        double v = sla.get(i);
+        if (!(Double.isFinite(v) && v > 0)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--sla "
+                  + (i == 0 ? "TTFT" : "ITL")
+                  + " must be a positive number of milliseconds, got "
+                  + v);
+        }
+      }
+    }
+    if (duration != null && (duration.isZero() || duration.isNegative())) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--duration must be longer than 0s, got " + duration);
+    }
   }
 }

@@ -1,0 +1,189 @@
+package dev.tandem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Ordinary bad input, as a new user types it: each gives exit 1 (input) or 2 (usage), one message
+ * naming the file, line and field where there is one, and never a stack trace. The cases are the
+ * probes that once printed a trace, succeeded on nothing, or were silently misread.
+ */
+class BadInputTest {
+
+  @TempDir static Path dir;
+
+  record Case(String name, List<String> args, int exit, String message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @BeforeAll
+  static void files() throws IOException {
+    Files.writeString(
+        dir.resolve("bad.csv"),
+        "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\nBADROW,xx\n");
+    Files.writeString(dir.resolve("header.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+    Files.writeString(dir.resolve("empty.yaml"), "# nothing here\n");
+    Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0x8b, 0});
+    Files.writeString(dir.resolve("long.yaml"), "key: " + "x".repeat(100_000) + "\n");
+  }
+
+  static Stream<Case> cases() {
+    String bad = dir.resolve("bad.csv").toString();
+    String header = dir.resolve("header.csv").toString();
+    String out = dir.resolve("out").toString();
+    return Stream.of(
+        c(
+            "a malformed trace row",
+            1,
+            "bad.csv:3: TIMESTAMP: expected",
+            "simulate",
+            "--trace",
+            bad,
+            "--out",
+            out),
+        c(
+            "a header-only trace",
+            2,
+            "the trace has no requests",
+            "simulate",
+            "--trace",
+            header,
+            "--out",
+            out),
+        c(
+            "--sla without --trace",
+            2,
+            "--sla applies to --trace only",
+            "simulate",
+            "--sla",
+            "200,10"),
+        c(
+            "--sla 0,0",
+            2,
+            "--sla TTFT must be a positive number of milliseconds, got 0.0",
+            "simulate",
+            "--trace",
+            bad,
+            "--sla",
+            "0,0"),
+        c("--sla -5,10", 2, "got -5.0", "simulate", "--trace", bad, "--sla", "-5,10"),
+        c("--sla NaN,10", 2, "got NaN", "simulate", "--trace", bad, "--sla", "NaN,10"),
+        c(
+            "--sla with one number",
+            2,
+            "--sla takes two numbers",
+            "simulate",
+            "--trace",
+            bad,
+            "--sla",
+            "200"),
+        c(
+            "--sla with three numbers",
+            2,
+            "--sla takes two numbers",
+            "simulate",
+            "--trace",
+            bad,
+            "--sla",
+            "200,10,5"),
+        c("--duration 0s", 2, "--duration must be longer than 0s", "simulate", "--duration", "0s"),
+        c(
+            "--target 0",
+            1,
+            "targetAttainment must be in (0, 1], got 0.0",
+            "simulate",
+            "--target",
+            "0",
+            "--out",
+            out),
+        c("--target 2", 1, "got 2.0", "simulate", "--target", "2", "--out", out),
+        c(
+            "a static split of nothing",
+            1,
+            "a static split needs >= 1 engine per role",
+            "simulate",
+            "--policies",
+            "static-0p0d",
+            "--out",
+            out),
+        c(
+            "an unknown forecaster",
+            2,
+            "--models: unknown model 'hotl'",
+            "forecast",
+            "backtest",
+            "--trace",
+            bad,
+            "--models",
+            "hotl"),
+        c(
+            "a zero resolution",
+            2,
+            "--resolution must be at least 1s, got 0s",
+            "forecast",
+            "backtest",
+            "--trace",
+            bad,
+            "--resolution",
+            "0s"),
+        c(
+            "an empty policy file",
+            1,
+            "empty.yaml: holds no YAML document",
+            "validate",
+            dir.resolve("empty.yaml").toString()),
+        c(
+            "a binary policy file",
+            1,
+            "is not UTF-8 text (a binary file?)",
+            "validate",
+            dir.resolve("binary.yaml").toString()),
+        c(
+            "one long value",
+            1,
+            "long.yaml:1:6: a value longer than 65,536 characters",
+            "validate",
+            dir.resolve("long.yaml").toString()),
+        c(
+            "an empty profile",
+            1,
+            "empty.yaml: holds no YAML document",
+            "profile",
+            "show",
+            dir.resolve("empty.yaml").toString()),
+        c(
+            "a mistyped option",
+            2,
+            "see 'tandem recommend --help'",
+            "recommend",
+            "--polcy",
+            "p.yaml"));
+  }
+
+  private static Case c(String name, int exit, String message, String... args) {
+    return new Case(name, new ArrayList<>(List.of(args)), exit, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInputIsOneClearMessageAndAnExitCode(Case c) {
+    CliRun run = CliRun.run(c.args().toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(c.name() + ": " + run.err()).isEqualTo(c.exit());
+    assertThat(run.err()).as(c.name()).contains(c.message()).startsWith("error   ");
+    assertThat(run.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+  }
+}
