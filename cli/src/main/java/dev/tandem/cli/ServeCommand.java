@@ -148,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
     Path root = SimulateRoot.locate();
     PerformanceProfile profile =
         PerformanceProfileLoader.load(root.resolve(ScenarioCatalog.DEFAULT_PROFILE));
-    Path data = root.resolve("../shared/data/traces").normalize();
+    Path data = root.resolve("data/traces").normalize(); // shipped with the repository
     Scenario scenario;
     try {
       scenario =
@@ -162,7 +162,10 @@ final class ServeCommand implements Callable<Integer> {
             scenario.config().sla(),
             scenario.config().profile(),
             Duration.ofNanos(scenario.config().startupMicros() * 1000),
-            TandemSettings.defaults());
+            // the scenario's maxReplicas and GPU budget, as `tandem simulate` gives Tandem
+            TandemSettings.defaults()
+                .withMaxReplicas(scenario.config().cluster().limits().maxReplicas())
+                .withBudget(scenario.config().cluster().limits().budgetGpus()));
     AcceleratedClock clock = new AcceleratedClock(speed);
     // warm-started as `tandem simulate` starts Tandem: sized for the first minutes of the load
     ReplicaTargets initial =

@@ -142,7 +142,7 @@ class ConsoleBrowserIT {
   void theOverviewListsTheDeploymentsWithModeHealthReplicasAndGpus() throws Exception {
     browser.get(url);
     WebElement row = waitFor(By.cssSelector("tr[data-deployment='simulation/tandem']"));
-    until(() -> row().findElement(By.cssSelector("td.gpus")).getText().matches("\\d+ / 1024"));
+    until(() -> row().findElement(By.cssSelector("td.gpus")).getText().matches("\\d+ / 16"));
     WebElement r = row();
     assertThat(r.findElement(By.cssSelector(".mode")).getText()).isEqualTo("active");
     assertThat(r.findElement(By.cssSelector("td.health-ok")).getText()).startsWith("healthy");
