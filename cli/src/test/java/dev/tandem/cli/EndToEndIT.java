@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -194,11 +195,7 @@ class EndToEndIT {
   }
 
   private static String trace(List<int[]> seen) {
-    StringBuilder b = new StringBuilder();
-    for (int[] s : seen) {
-      b.append(s[0]).append('/').append(s[1]).append(' ');
-    }
-    return b.toString().strip();
+    return seen.stream().map(s -> s[0] + "/" + s[1]).collect(Collectors.joining(" "));
   }
 
   private static String get(int port, String path) throws Exception {

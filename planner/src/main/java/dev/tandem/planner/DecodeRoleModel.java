@@ -7,6 +7,7 @@ import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.sizing.DecodeModel;
 import dev.tandem.planner.sizing.DecodeSizer;
 import dev.tandem.planner.sizing.DecodeSizing;
+import dev.tandem.profiles.capacity.ProfileCapacity;
 import dev.tandem.profiles.model.EngineSpec;
 
 /**
@@ -21,7 +22,7 @@ final class DecodeRoleModel implements RoleModel {
   private final double context;
   private final DecodeModel model;
   private final int limit;
-  private final String beyondProfile;
+  private final ProfileCapacity profile;
   private DecodeSizing sizing;
 
   DecodeRoleModel(
@@ -43,7 +44,7 @@ final class DecodeRoleModel implements RoleModel {
             maxSequences);
     EngineRole role = deployment.policy().roles().decode();
     this.limit = 4 * role.maxReplicas() + 16;
-    this.beyondProfile = MeasuredRange.decode(deployment.decode().capacity(), context);
+    this.profile = deployment.decode().capacity();
   }
 
   /** Sized on first use: the correction step only predicts, it never sizes. */
@@ -112,7 +113,8 @@ final class DecodeRoleModel implements RoleModel {
             : Format.f(
                 "; one request alone misses the target, sized for %s instead",
                 Format.ms(sizing().targetMillis()));
-    return head + detail + verdict + beyondProfile;
+    // only for the reason: the correction's solver builds this model several times per plan
+    return head + detail + verdict + MeasuredRange.decode(profile, context);
   }
 
   @Override

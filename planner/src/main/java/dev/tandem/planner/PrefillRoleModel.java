@@ -9,6 +9,7 @@ import dev.tandem.planner.sizing.PrefillQueue;
 import dev.tandem.planner.sizing.PrefillSizer;
 import dev.tandem.planner.sizing.PrefillSizing;
 import dev.tandem.planner.sizing.ServiceTimes;
+import dev.tandem.profiles.capacity.ProfileCapacity;
 
 /**
  * The prefill role at one forecast: ISL strata of the forecast moments, service times from the
@@ -24,7 +25,8 @@ final class PrefillRoleModel implements RoleModel {
   private final LatencyObjective objective;
   private final int limit;
   private final double islCv;
-  private final String beyondProfile;
+  private final ProfileCapacity profile;
+  private final double[] strata;
   private PrefillSizing sizing;
   private int predictedEngines = -1;
   private double predicted;
@@ -45,14 +47,9 @@ final class PrefillRoleModel implements RoleModel {
     double mean = forecast.inputTokensMean();
     double secondMoment = forecast.inputTokensSecondMoment();
     this.islCv = LognormalStrata.sigma(mean, secondMoment) == 0 ? 0 : cv(mean, secondMoment);
-    double[] strata = LognormalStrata.points(mean, secondMoment);
-    this.service =
-        ServiceTimes.of(deployment.prefill(), strata, prefixHitRate, correction, transfer);
-    double largest = 0;
-    for (double isl : strata) {
-      largest = Math.max(largest, isl);
-    }
-    this.beyondProfile = MeasuredRange.prefill(deployment.prefill(), (1 - prefixHitRate) * largest);
+    this.profile = deployment.prefill();
+    this.strata = LognormalStrata.points(mean, secondMoment);
+    this.service = ServiceTimes.of(profile, strata, prefixHitRate, correction, transfer);
     EngineRole role = deployment.policy().roles().prefill();
     this.limit = Math.min(PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
   }
@@ -123,7 +120,16 @@ final class PrefillRoleModel implements RoleModel {
                 "; the service time alone misses %s, sized for %s instead",
                 objective(), Format.ms(sizing().targetSeconds() * 1000))
             : sizing().met() ? " ≤ " + Format.ms(millis(objective)) : "; still above the target";
-    return load + ": " + model + verdict + beyondProfile;
+    return load + ": " + model + verdict + beyondProfile();
+  }
+
+  /** Only for the reason: the correction's solver builds this model several times per plan. */
+  private String beyondProfile() {
+    double largest = 0;
+    for (double isl : strata) {
+      largest = Math.max(largest, isl);
+    }
+    return MeasuredRange.prefill(profile, (1 - prefixHitRate) * largest);
   }
 
   @Override

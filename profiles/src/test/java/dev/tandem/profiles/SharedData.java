@@ -6,8 +6,8 @@ import dev.tandem.profiles.model.PerformanceProfile;
 import java.nio.file.Path;
 
 /**
- * Paths of the Dynamo profiler data shipped in {@code data/dynamo-profiles} (copied from {@code
- * ../shared/data}, see its {@code SOURCE.md}) and of the example profiles made from it.
+ * Paths of the Dynamo profiler data shipped in {@code data/dynamo-profiles} (origin and licence in
+ * its {@code SOURCE.md}) and of the example profiles made from it.
  */
 public final class SharedData {
 

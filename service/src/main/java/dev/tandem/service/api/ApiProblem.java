@@ -35,6 +35,14 @@ public final class ApiProblem extends RuntimeException {
         HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldError(field, "", message)));
   }
 
+  /** 404 for a deployment no running policy manages (the path's namespace and name). */
+  public static ApiProblem unknownDeployment(String namespace, String name) {
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND,
+        "Unknown deployment",
+        List.of(new FieldError("name", "", "no running policy " + namespace + "/" + name)));
+  }
+
   public HttpStatus status() {
     return status;
   }

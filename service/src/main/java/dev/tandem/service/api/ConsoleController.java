@@ -129,13 +129,6 @@ public class ConsoleController {
     return catalog
         .current()
         .find(new DeploymentKey(namespace, name))
-        .orElseThrow(
-            () ->
-                new ApiProblem(
-                    HttpStatus.NOT_FOUND,
-                    "Unknown deployment",
-                    List.of(
-                        new ApiProblem.FieldError(
-                            "name", "", "no running policy " + namespace + "/" + name))));
+        .orElseThrow(() -> ApiProblem.unknownDeployment(namespace, name));
   }
 }

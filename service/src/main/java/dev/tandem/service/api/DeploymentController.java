@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,22 +96,6 @@ public class DeploymentController {
     return catalog
         .current()
         .find(new DeploymentKey(namespace, name))
-        .orElseThrow(
-            () ->
-                new ApiProblem(
-                    HttpStatus.NOT_FOUND,
-                    "Unknown deployment",
-                    List.of(
-                        new ApiProblem.FieldError(
-                            "name",
-                            "",
-                            "no running policy "
-                                + namespace
-                                + "/"
-                                + name
-                                + "; running: "
-                                + catalog.current().deployments().stream()
-                                    .map(x -> x.key().toString())
-                                    .toList()))));
+        .orElseThrow(() -> ApiProblem.unknownDeployment(namespace, name));
   }
 }
