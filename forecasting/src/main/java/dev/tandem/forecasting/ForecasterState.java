@@ -15,8 +15,8 @@ public record ForecasterState(
     int version, String kind, ForecastSettings settings, Map<String, double[]> arrays)
     implements Serializable {
 
-  /** Format version written by this code. */
-  public static final int CURRENT_VERSION = 1;
+  /** Format version written by this code (2: the selector gained {@code recent-season}). */
+  public static final int CURRENT_VERSION = 2;
 
   public ForecasterState {
     Map<String, double[]> copy = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.tandem.forecasting.model.LastValue;
 import dev.tandem.forecasting.model.LocalLinearTrend;
 import dev.tandem.forecasting.model.MovingAverage;
 import dev.tandem.forecasting.model.PointModel;
+import dev.tandem.forecasting.model.RecentSeason;
 import dev.tandem.forecasting.model.SeasonalLevel;
 import dev.tandem.forecasting.model.SeasonalNaive;
 import dev.tandem.forecasting.model.TribuoLinear;
@@ -20,6 +21,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code last-value}, {@code moving-average} (6 ticks), {@code ewma} (α fitted)
  *   <li>{@code seasonal-naive-day}, {@code seasonal-naive-week} (same tick yesterday / last week)
+ *   <li>{@code recent-season}: a period of minutes detected in the recent series itself
+ *       (autocorrelation peak with a significance test), forecast from the last seasons
  *   <li>{@code holt-damped}; {@code holt-winters-day}, {@code holt-winters-week} (seasonal indices
  *       from Holt–Winters on coarse buckets × a fast level at tick resolution)
  *   <li>{@code arima} (order by AICc), {@code kalman-llt}, {@code tribuo-linear}
@@ -37,6 +40,7 @@ public final class Forecasters {
           "ewma",
           "seasonal-naive-day",
           "seasonal-naive-week",
+          "recent-season",
           "holt-damped",
           "holt-winters-day",
           "holt-winters-week",
@@ -44,6 +48,13 @@ public final class Forecasters {
           "kalman-llt",
           "tribuo-linear",
           "selector");
+
+  /**
+   * Values {@code recent-season} keeps: periods up to 512 / 2.5 ≈ 200 ticks (100 minutes at the
+   * planner's 30 s tick) are found; longer ones are the daily models' business, and the detection
+   * costs O(n²).
+   */
+  static final int RECENT_SEASON_TICKS = 512;
 
   private Forecasters() {}
 
@@ -81,6 +92,7 @@ public final class Forecasters {
       case "ewma" -> new Ewma();
       case "seasonal-naive-day" -> new SeasonalNaive(day);
       case "seasonal-naive-week" -> new SeasonalNaive(7 * day);
+      case "recent-season" -> new RecentSeason(Math.min(RECENT_SEASON_TICKS, s.historyTicks()));
       case "holt-damped" -> new HoltDamped();
       case "holt-winters-day" -> new SeasonalLevel("holt-winters-day", s, s.bucketsPerDay());
       case "holt-winters-week" -> new SeasonalLevel("holt-winters-week", s, 7 * s.bucketsPerDay());

@@ -92,7 +92,7 @@ class StateAndCalibrationTest {
     ForecasterState old = new ForecasterState(0, "ewma", SETTINGS, Map.of());
 
     assertThatThrownBy(() -> Forecasters.restore(old))
-        .hasMessage("forecaster state version 0 is not supported (expected 1)");
+        .hasMessage("forecaster state version 0 is not supported (expected 2)");
   }
 
   @Test

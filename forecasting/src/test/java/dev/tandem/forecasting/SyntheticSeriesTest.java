@@ -68,6 +68,9 @@ class SyntheticSeriesTest {
     // turn at the trough (truth 3 ticks on: 9.82 from 5.00), where the last value stays at 5
     cases.add(new Case("arima", "cycle", cycle, 400, 3, cycle.applyAsDouble(402), 0.5));
     cases.add(new Case("last-value", "cycle", cycle, 400, 3, cycle.applyAsDouble(399), 1e-9));
+    // the recent season repeats the cycle exactly; the selector weighs it above the rest
+    cases.add(new Case("recent-season", "cycle", cycle, 400, 3, cycle.applyAsDouble(402), 1e-6));
+    cases.add(new Case("selector", "cycle", cycle, 400, 3, cycle.applyAsDouble(402), 0.5));
     return cases.stream();
   }
 

@@ -5,8 +5,10 @@ import dev.tandem.config.policy.RoleBehavior;
 import dev.tandem.config.policy.ScaledRole;
 import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.planner.budget.Allocation;
+import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.history.RoleHistory;
 import dev.tandem.planner.history.ScalingHistory;
+import dev.tandem.planner.stabilise.ScaleDownWindow;
 import dev.tandem.planner.stabilise.Stabilised;
 import dev.tandem.planner.stabilise.Stabiliser;
 import dev.tandem.planner.state.ReplicaState;
@@ -97,7 +99,16 @@ final class Settling {
           t.prefillWhy(),
           history.decided(now, state.desired(), behavior.scaleDownStabilization()));
     }
-    Stabilised s = Stabiliser.decide(target(t, r), state, behavior, history, healthy.get(r), now);
+    LoadForecast forecast = r == Role.DECODE ? in.decodeForecast() : in.prefillForecast();
+    Stabilised s =
+        Stabiliser.decide(
+            target(t, r),
+            state,
+            behavior,
+            ScaleDownWindow.of(behavior, forecast.peakError()),
+            history,
+            healthy.get(r),
+            now);
     return new Settled(s.desired(), s.why(), s.history());
   }
 

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param quantile the forecast quantile, in (0.5, 1)
  * @param healthy true when it rests on OK metrics; a role never scales up on an unhealthy forecast
  * @param reason a sentence saying where the numbers came from
+ * @param peakError the recent relative RMS error of the forecast's point peak against the peak that
+ *     came (ρ of {@code PeakError}); NaN when unknown (cold start, a given load): then the forecast
+ *     is not trusted to shorten a scale-down window
  */
 public record LoadForecast(
     double peakRate,
@@ -30,7 +33,39 @@ public record LoadForecast(
     Duration horizon,
     double quantile,
     boolean healthy,
-    String reason) {
+    String reason,
+    double peakError) {
+
+  /** A forecast whose confidence is unknown. */
+  public LoadForecast(
+      double peakRate,
+      double meanRate,
+      double inputTokensMean,
+      double inputTokensSecondMoment,
+      double outputTokensMean,
+      double outputTokensSecondMoment,
+      Duration horizon,
+      double quantile,
+      boolean healthy,
+      String reason) {
+    this(
+        peakRate,
+        meanRate,
+        inputTokensMean,
+        inputTokensSecondMoment,
+        outputTokensMean,
+        outputTokensSecondMoment,
+        horizon,
+        quantile,
+        healthy,
+        reason,
+        Double.NaN);
+  }
+
+  /** True when the recent peak error is known. */
+  public boolean confidenceKnown() {
+    return Double.isFinite(peakError);
+  }
 
   public LoadForecast {
     Objects.requireNonNull(horizon, "horizon");
@@ -41,6 +76,10 @@ public record LoadForecast(
     nonNegative("outputTokensMean", outputTokensMean);
     nonNegative("inputTokensSecondMoment", inputTokensSecondMoment);
     nonNegative("outputTokensSecondMoment", outputTokensSecondMoment);
+    if (!(Double.isNaN(peakError) || (Double.isFinite(peakError) && peakError >= 0))) {
+      throw new IllegalArgumentException(
+          "peakError must be NaN or finite and >= 0, got " + peakError);
+    }
     if (!(quantile > 0 && quantile < 1)) {
       throw new IllegalArgumentException("quantile must be in (0, 1), got " + quantile);
     }

@@ -48,7 +48,8 @@ final class RateSeries {
 
     boolean fits(ForecasterState s) {
       ForecastSettings f = s.settings();
-      return s.kind().equals(kind)
+      return s.version() == ForecasterState.CURRENT_VERSION
+          && s.kind().equals(kind)
           && f.stepSeconds() == tickMillis / 1000.0
           && f.maxHorizon() == maxHorizonTicks
           && f.seed() == seed;

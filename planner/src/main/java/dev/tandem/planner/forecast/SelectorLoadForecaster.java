@@ -66,6 +66,9 @@ public final class SelectorLoadForecaster implements LoadForecaster {
 
   private static final String FALLBACK = "fallback.";
 
+  /** Level of the forecast made at each visit (its point path is what {@link PeakError} scores). */
+  private static final double ISSUED_LEVEL = 0.9;
+
   private final Map<DeploymentKey, RateSeries.Spec> specs;
   private final ObservedRateForecaster fallback = new ObservedRateForecaster();
   private final Map<DeploymentKey, Live> live = new HashMap<>();
@@ -127,11 +130,20 @@ public final class SelectorLoadForecaster implements LoadForecaster {
     values.keySet().removeIf(k -> k.startsWith(FALLBACK) || k.startsWith(RateSeries.PENDING));
     fb.values().forEach((k, v) -> values.put(FALLBACK + k, v));
     LengthMoments.observe(values, snapshot);
-    series.observe(
-        snapshot.at(), snapshot.arrivalRate().isOk() ? snapshot.arrivalRate().value() : Double.NaN);
+    double rate = snapshot.arrivalRate().isOk() ? snapshot.arrivalRate().value() : Double.NaN;
+    series.observe(snapshot.at(), rate);
     series.writeTo(values);
+    Forecast issued = series.forecast(ISSUED_LEVEL).orElse(null);
+    // only the forecasts the planner uses are scored: before that the members are not fitted yet
+    if (issued != null && issued.calibrationSize() >= spec.maxHorizonTicks() + MIN_RESOLVED) {
+      PeakError.observe(
+          values, rate, issued.pointPeak(spec.maxHorizonTicks()), spec.maxHorizonTicks());
+    }
     ForecastState next = ForecastState.of(model, values, series.checkpoint());
-    live.put(deployment, new Live(next, series));
+    Live l = new Live(next, series);
+    l.forecast = issued;
+    l.level = ISSUED_LEVEL;
+    live.put(deployment, l);
     return next;
   }
 
@@ -229,6 +241,15 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             + round(conformalPeak)
             + " req/s, not used)"
             + (snapshot.arrivalRate().isOk() ? "" : " (rate not observed this tick)");
+    double rho = PeakError.relativeRms(state.values(), spec.maxHorizonTicks());
+    if (Double.isFinite(rho)) {
+      reason +=
+          "; its point peak over "
+              + spec.maxHorizonTicks()
+              + " ticks has lately been off by ±"
+              + Math.round(rho * 100)
+              + "% (RMS)";
+    }
     return new LoadForecast(
         peak,
         mean,
@@ -239,7 +260,8 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         horizon,
         quantile,
         snapshot.loadIsHealthy(),
-        reason);
+        reason,
+        rho);
   }
 
   /** The live series for {@code state}: the cached one if it is that state's, else restored. */

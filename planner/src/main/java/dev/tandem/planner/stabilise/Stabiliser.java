@@ -30,10 +30,33 @@ public final class Stabiliser {
 
   private Stabiliser() {}
 
+  /** {@link #decide} with the policy's scale-down window as written. */
   public static Stabilised decide(
       int target,
       ReplicaState state,
       RoleBehavior behavior,
+      RoleHistory history,
+      boolean healthy,
+      Instant now) {
+    return decide(
+        target,
+        state,
+        behavior,
+        new ScaleDownWindow(behavior.scaleDownStabilization(), ""),
+        history,
+        healthy,
+        now);
+  }
+
+  /**
+   * @param window the scale-down window of this decision ({@link ScaleDownWindow}); the history
+   *     still keeps the policy's full window, so a later, less confident decision has it
+   */
+  public static Stabilised decide(
+      int target,
+      ReplicaState state,
+      RoleBehavior behavior,
+      ScaleDownWindow window,
       RoleHistory history,
       boolean healthy,
       Instant now) {
@@ -62,7 +85,7 @@ public final class Stabiliser {
           "target " + target + " is lower, but the load metrics are not healthy: no scale-down",
           next);
     }
-    return down(target, c, behavior, next, now);
+    return down(target, c, window, next, now);
   }
 
   private static Stabilised up(
@@ -110,8 +133,8 @@ public final class Stabiliser {
   }
 
   private static Stabilised down(
-      int target, int c, RoleBehavior behavior, RoleHistory next, Instant now) {
-    Instant start = now.minus(behavior.scaleDownStabilization());
+      int target, int c, ScaleDownWindow w, RoleHistory next, Instant now) {
+    Instant start = now.minus(w.window());
     boolean observedWholeWindow = false;
     int highest = target;
     for (Recommendation r : next.recommendations()) {
@@ -121,8 +144,9 @@ public final class Stabiliser {
         highest = Math.max(highest, r.replicas());
       }
     }
-    String window = behavior.scaleDownStabilization().toSeconds() + "s";
-    if (behavior.scaleDownStabilization().isZero()) {
+    String window = w.window().toSeconds() + "s";
+    String shortened = w.why().isEmpty() ? "" : " (" + w.why() + ")";
+    if (w.window().isZero()) {
       observedWholeWindow = true;
     }
     if (!observedWholeWindow || highest >= c) {
@@ -134,14 +158,21 @@ public final class Stabiliser {
               + " is lower, but "
               + (observedWholeWindow
                   ? "the recommendations of the last " + window + " reach " + highest
-                  : "the " + window + " stabilisation window has not been observed in full yet"),
+                  : "the " + window + " stabilisation window has not been observed in full yet")
+              + shortened,
           next);
     }
     return new Stabilised(
         highest,
         new Explanation(
             Reason.SCALE_DOWN,
-            c + " → " + highest + " (highest recommendation of the last " + window + ")"),
+            c
+                + " → "
+                + highest
+                + " (highest recommendation of the last "
+                + window
+                + ")"
+                + shortened),
         next);
   }
 

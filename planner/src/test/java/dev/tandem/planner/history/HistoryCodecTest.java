@@ -88,7 +88,7 @@ class HistoryCodecTest {
 
     String text = HistoryCodec.write(history);
 
-    assertThat(text).contains("\ncheckpoint ewma version=1 stepSeconds=15.0 maxHorizon=6 ");
+    assertThat(text).contains("\ncheckpoint ewma version=2 stepSeconds=15.0 maxHorizon=6 ");
     assertThat(text).contains("seed=-7\narray meta 40.0\n");
     assertThat(HistoryCodec.read(text)).isEqualTo(history);
     assertThatThrownBy(() -> HistoryCodec.read("tandem-scaling-history v1\narray x 1.0\n"))

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -127,5 +128,52 @@ class StabiliserTest {
     int recorded = c.healthy() ? c.target() : c.current();
     assertThat(s.history().recommendations().get(s.history().recommendations().size() - 1))
         .isEqualTo(new Recommendation(NOW, recorded));
+  }
+
+  /** 4 for the first minutes, then 2 for the last {@code lastSeconds}: a swing past its crest. */
+  private static RoleHistory fellTo2(int lastSeconds) {
+    List<Recommendation> recs =
+        Stream.iterate(6 * 60, t -> t > 0, t -> t - 30)
+            .map(t -> new Recommendation(NOW.minusSeconds(t), t <= lastSeconds ? 2 : 4))
+            .toList();
+    return new RoleHistory(Optional.of(NOW.minusSeconds(30)), recs, 1, 0);
+  }
+
+  @Test
+  void aConfidentForecastShortensTheWindowToTheLeadTime() {
+    // lead = start-up 2 min + interval 30 s = 150 s; the last 3 min recommended 2
+    ScaleDownWindow sure = ScaleDownWindow.of(PREFILL, 0.05);
+    ScaleDownWindow unsure = ScaleDownWindow.of(PREFILL, 0.5);
+
+    Stabilised shortened =
+        Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, sure, fellTo2(180), true, NOW);
+    Stabilised held =
+        Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, unsure, fellTo2(180), true, NOW);
+
+    assertThat(shortened.desired()).isEqualTo(2);
+    assertThat(shortened.why().reason()).isEqualTo(Reason.SCALE_DOWN);
+    assertThat(shortened.why().message()).contains("window 150s instead of 300s", "±5%");
+    assertThat(held.desired()).isEqualTo(4);
+    assertThat(held.why().reason()).isEqualTo(Reason.SCALE_DOWN_STABILIZED);
+    // the history keeps the policy's whole window, for a later unsure decision
+    assertThat(shortened.history().recommendations().get(0).at())
+        .isBeforeOrEqualTo(NOW.minus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void theWindowFollowsThePeakErrorBetweenTrustedAndUnsure() {
+    assertThat(ScaleDownWindow.of(PREFILL, Double.NaN))
+        .isEqualTo(new ScaleDownWindow(Duration.ofMinutes(5), ""));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.0).window()).isEqualTo(Duration.ofSeconds(150));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.10).window()).isEqualTo(Duration.ofSeconds(150));
+    // halfway between ±10 % and ±30 %: halfway between 150 s and 300 s
+    assertThat(ScaleDownWindow.of(PREFILL, 0.20).window()).isEqualTo(Duration.ofSeconds(225));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.30)).isEqualTo(ScaleDownWindow.of(PREFILL, 0.9));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.30).window()).isEqualTo(Duration.ofMinutes(5));
+    // a policy window shorter than the lead time is the user's choice: used as written
+    RoleBehavior shortWindow =
+        new RoleBehavior(
+            Duration.ofSeconds(30), 4, Duration.ofMinutes(1), 0.1, Duration.ofMinutes(2));
+    assertThat(ScaleDownWindow.of(shortWindow, 0.0).window()).isEqualTo(Duration.ofMinutes(1));
   }
 }

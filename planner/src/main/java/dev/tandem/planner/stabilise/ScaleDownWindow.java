@@ -1,0 +1,60 @@
+package dev.tandem.planner.stabilise;
+
+import dev.tandem.config.policy.RoleBehavior;
+import java.time.Duration;
+
+/**
+ * The scale-down stabilisation window a decision uses, from how well the forecast has lately
+ * predicted the peak. The policy's window ({@code scaleDownStabilization}) guards against a
+ * forecast that is wrong: a count is only lowered once every recommendation of the window agrees.
+ * When the forecast has been right, that guard only holds engines through the trough of a swing (a
+ * 5-minute window against a 10-minute period keeps the crest's engines up all the time), so:
+ *
+ * <pre>
+ *   lead = startupTime + interval       (the role's own horizon: an engine removed now can be back
+ *                                        within it, and the target already covers its peak)
+ *   u    = clamp((ρ − {@value #TRUSTED}) / ({@value #UNSURE} − {@value #TRUSTED}), 0, 1)
+ *   W    = lead + u · (window − lead)
+ * </pre>
+ *
+ * with ρ the recent relative RMS error of the forecast peak ({@code LoadForecast.peakError}). A
+ * peak forecast within ±{@value #TRUSTED} keeps the window at the lead time; beyond ±{@value
+ * #UNSURE}, or unknown (cold start, a given load), the policy's full window applies. A policy
+ * window shorter than the lead is used as written.
+ *
+ * @param window the window this decision uses
+ * @param why empty when the policy's window applies as written, else the sentence saying why it is
+ *     shorter
+ */
+public record ScaleDownWindow(Duration window, String why) {
+
+  /** Peak error at or below which the forecast is trusted fully. */
+  public static final double TRUSTED = 0.10;
+
+  /** Peak error at or above which the policy's full window applies. */
+  public static final double UNSURE = 0.30;
+
+  public static ScaleDownWindow of(RoleBehavior behavior, double peakError) {
+    Duration policy = behavior.scaleDownStabilization();
+    Duration lead = behavior.startupTime().plus(behavior.interval());
+    if (lead.compareTo(policy) >= 0 || !Double.isFinite(peakError)) {
+      return new ScaleDownWindow(policy, "");
+    }
+    double u = Math.max(0, Math.min(1, (peakError - TRUSTED) / (UNSURE - TRUSTED)));
+    if (u >= 1) {
+      return new ScaleDownWindow(policy, "");
+    }
+    long seconds = Math.round(lead.toSeconds() + u * (policy.toSeconds() - lead.toSeconds()));
+    return new ScaleDownWindow(
+        Duration.ofSeconds(seconds),
+        String.format(
+            "window %ds instead of %ds: the forecast peak has lately been off by ±%.0f%%"
+                + " (±%.0f%% or less → the lead time %ds, ±%.0f%% or more → the policy's window)",
+            seconds,
+            policy.toSeconds(),
+            peakError * 100,
+            TRUSTED * 100,
+            lead.toSeconds(),
+            UNSURE * 100));
+  }
+}
