@@ -29,6 +29,8 @@ public enum Reason {
   SCALE_DOWN,
   /** A lower target that has not held for the whole stabilisation window. */
   SCALE_DOWN_STABILIZED,
+  /** A lower target held because the role already scaled down maxScaleDownsPerHour times. */
+  SCALE_DOWN_BUDGET,
   /** The target is within the tolerance band around the current count. */
   WITHIN_TOLERANCE,
   /** The target equals the current count. */

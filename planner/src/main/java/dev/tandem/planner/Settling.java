@@ -30,6 +30,8 @@ import java.util.Map;
  *       increase that does not fit waits ({@link Reason#WAITING_FOR_DRAIN}); roles are served in
  *       the order prefill, decode, router.
  * </ol>
+ *
+ * Every decrease written is recorded in the role's history, for the bound on decreases per hour.
  */
 final class Settling {
 
@@ -68,6 +70,12 @@ final class Settling {
       }
     }
     gateIncreases(in, policy.roles().all(), out);
+    for (ScaledRole role : policy.roles().all()) {
+      Settled s = out.get(role.role());
+      if (s.desired() < in.replicas().of(role.role()).desired()) {
+        out.put(role.role(), new Settled(s.desired(), s.why(), s.history().scaledDown(now)));
+      }
+    }
     return out;
   }
 

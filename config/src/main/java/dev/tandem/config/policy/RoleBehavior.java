@@ -13,16 +13,26 @@ import java.time.Duration;
  *     recommendation within ±10% of the current count changes nothing
  * @param startupTime time a new replica needs from creation until it serves (image pull, weights,
  *     warm-up), longer than zero; the forecast looks this far ahead
+ * @param maxScaleDownsPerHour most decreases in any hour, at least 1: once a role has scaled down
+ *     this often in the last hour, further decreases wait (increases never do, the SLA comes
+ *     first), so a forecast that keeps changing its mind cannot make the role flap
  */
 public record RoleBehavior(
     Duration interval,
     int scaleUpLimitReplicas,
     Duration scaleDownStabilization,
     double tolerance,
-    Duration startupTime) {
+    Duration startupTime,
+    int maxScaleDownsPerHour) {
 
   /** The shortest allowed interval. */
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+
+  /**
+   * The default bound on decreases per hour: one per five minutes on average, enough to follow a
+   * swing of ten minutes down twice per cycle, not enough to flap every decision.
+   */
+  public static final int DEFAULT_MAX_SCALE_DOWNS_PER_HOUR = 12;
 
   /** The default start-up time of an engine. */
   public static final Duration DEFAULT_STARTUP_TIME = Duration.ofMinutes(3);
@@ -36,6 +46,23 @@ public record RoleBehavior(
     Check.valid("scaleDownStabilization", Check.notNegative(scaleDownStabilization));
     Check.valid("tolerance", Check.halfOpenRange(tolerance, 0, 0.5));
     Check.valid("startupTime", Check.positive(startupTime));
+    Check.valid("maxScaleDownsPerHour", Check.atLeast(maxScaleDownsPerHour, 1));
+  }
+
+  /** A behaviour with the default bound on decreases per hour. */
+  public RoleBehavior(
+      Duration interval,
+      int scaleUpLimitReplicas,
+      Duration scaleDownStabilization,
+      double tolerance,
+      Duration startupTime) {
+    this(
+        interval,
+        scaleUpLimitReplicas,
+        scaleDownStabilization,
+        tolerance,
+        startupTime,
+        DEFAULT_MAX_SCALE_DOWNS_PER_HOUR);
   }
 
   /**
@@ -44,8 +71,10 @@ public record RoleBehavior(
    * decode scale-down evicts long generations.
    *
    * <ul>
-   *   <li>prefill, router: interval 30s, scaleUpLimit 4, scaleDownStabilization 5m, tolerance 0.1
-   *   <li>decode: interval 60s, scaleUpLimit 2, scaleDownStabilization 10m, tolerance 0.1
+   *   <li>prefill, router: interval 30s, scaleUpLimit 4, scaleDownStabilization 5m, tolerance 0.1,
+   *       maxScaleDownsPerHour 12
+   *   <li>decode: interval 60s, scaleUpLimit 2, scaleDownStabilization 10m, tolerance 0.1,
+   *       maxScaleDownsPerHour 12
    * </ul>
    */
   public static RoleBehavior defaults(Role role, Duration startupTime) {

@@ -55,7 +55,13 @@ final class SettingsReader {
       return behavior.has(role.yamlName()) ? Optional.empty() : Optional.of(defaults);
     }
     YamlMap map = maybeMap.get();
-    map.allowOnly("interval", "scaleUpLimit", "scaleDownStabilization", "tolerance", "startupTime");
+    map.allowOnly(
+        "interval",
+        "scaleUpLimit",
+        "scaleDownStabilization",
+        "tolerance",
+        "startupTime",
+        "maxScaleDownsPerHour");
     int before = problems.size();
     Optional<Duration> interval =
         Fields.checked(
@@ -88,6 +94,13 @@ final class SettingsReader {
             "startupTime",
             Fields.orDefault(map, "startupTime", map::duration, startupTime),
             Check::positive);
+    Optional<Integer> scaleDowns =
+        Fields.checked(
+            map,
+            "maxScaleDownsPerHour",
+            Fields.orDefault(
+                map, "maxScaleDownsPerHour", map::integer, defaults.maxScaleDownsPerHour()),
+            v -> Check.atLeast(v, 1));
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -97,7 +110,8 @@ final class SettingsReader {
             scaleUpLimit.get(),
             stabilization.get(),
             tolerance.get(),
-            startup.get()));
+            startup.get(),
+            scaleDowns.get()));
   }
 
   Optional<ForecastSettings> forecast(YamlMap spec) {

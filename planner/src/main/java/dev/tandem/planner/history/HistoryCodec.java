@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * <pre>
  * tandem-scaling-history v1
  * role prefill correction=1.1 samples=3 spread=0.01 last=2025-01-01T00:01:00Z ready=5 settled=2025-01-01T00:00:30Z
+ * down prefill 2024-12-31T23:40:00Z
  * rec prefill 2025-01-01T00:00:30Z 4
  * rec prefill 2025-01-01T00:01:00Z 5
  * role decode correction=1.0 samples=0 spread=0.0 last=- ready=-1 settled=-
@@ -29,7 +30,8 @@ import java.util.TreeMap;
  *
  * {@code ready=} and {@code settled=} (the capacity the correction learner tracks) are optional
  * when reading: a history written without them reads as not having seen the role yet; so is {@code
- * spread=} (reads as 0: no disagreement seen yet).
+ * spread=} (reads as 0: no disagreement seen yet). {@code down} lines (the decreases of the last
+ * hour) are optional: a history without them has none.
  *
  * <p>A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
  * {@code array} lines after the {@code forecast} line ({@link CheckpointCodec}).
@@ -59,6 +61,9 @@ public final class HistoryCodec {
           .append(" settled=")
           .append(h.settledSince().map(Instant::toString).orElse("-"))
           .append('\n');
+      for (Instant down : h.scaleDowns()) {
+        out.append("down ").append(role.yamlName()).append(' ').append(down).append('\n');
+      }
       for (Recommendation r : h.recommendations()) {
         out.append("rec ")
             .append(role.yamlName())
@@ -88,6 +93,7 @@ public final class HistoryCodec {
     }
     Map<Role, RoleHistory> roles = new EnumMap<>(Role.class);
     Map<Role, List<Recommendation>> recs = new EnumMap<>(Role.class);
+    Map<Role, List<Instant>> downs = new EnumMap<>(Role.class);
     ForecastState forecast = ForecastState.empty();
     String[] checkpoint = null;
     Map<String, double[]> arrays = new LinkedHashMap<>();
@@ -103,6 +109,8 @@ public final class HistoryCodec {
           case "rec" ->
               recs.computeIfAbsent(role(f[1]), r -> new ArrayList<>())
                   .add(new Recommendation(Instant.parse(f[2]), Integer.parseInt(f[3])));
+          case "down" ->
+              downs.computeIfAbsent(role(f[1]), r -> new ArrayList<>()).add(Instant.parse(f[2]));
           case "forecast" -> forecast = forecastLine(f);
           case "checkpoint" -> {
             if (f.length < 2) {
@@ -144,7 +152,8 @@ public final class HistoryCodec {
               h.correctionSamples(),
               h.correctionSpread(),
               h.settledReady(),
-              h.settledSince());
+              h.settledSince(),
+              downs.getOrDefault(role, List.of()));
       history = history.with(role, h);
     }
     return history;

@@ -24,6 +24,8 @@ import java.util.Optional;
  *     or draining) with {@code settledReady} ready engines; empty while it is in transition or
  *     unknown. A latency window that starts before this instant mixes capacities and must not teach
  *     the correction.
+ * @param scaleDowns when the role's count was lowered within the last hour, oldest first (the bound
+ *     on decreases per hour counts them)
  */
 public record RoleHistory(
     Optional<Instant> lastDecision,
@@ -32,7 +34,8 @@ public record RoleHistory(
     long correctionSamples,
     double correctionSpread,
     int settledReady,
-    Optional<Instant> settledSince) {
+    Optional<Instant> settledSince,
+    List<Instant> scaleDowns) {
 
   /** {@link #settledReady} of a history that has not seen the role yet. */
   public static final int UNKNOWN_READY = -1;
@@ -41,6 +44,7 @@ public record RoleHistory(
     Objects.requireNonNull(lastDecision, "lastDecision");
     Objects.requireNonNull(settledSince, "settledSince");
     recommendations = List.copyOf(recommendations);
+    scaleDowns = List.copyOf(scaleDowns);
     if (!(correction > 0) || !Double.isFinite(correction)) {
       throw new IllegalArgumentException("correction must be finite and > 0, got " + correction);
     }
@@ -51,6 +55,60 @@ public record RoleHistory(
     if (settledReady < UNKNOWN_READY) {
       throw new IllegalArgumentException("settledReady must be >= -1, got " + settledReady);
     }
+  }
+
+  /** A history without decreases in the last hour. */
+  public RoleHistory(
+      Optional<Instant> lastDecision,
+      List<Recommendation> recommendations,
+      double correction,
+      long correctionSamples,
+      double correctionSpread,
+      int settledReady,
+      Optional<Instant> settledSince) {
+    this(
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        settledReady,
+        settledSince,
+        List.of());
+  }
+
+  /** How long decreases are remembered: the bound is per hour. */
+  public static final Duration SCALE_DOWN_MEMORY = Duration.ofHours(1);
+
+  /** This history after the role's count was lowered at {@code now}; older than an hour drop. */
+  public RoleHistory scaledDown(Instant now) {
+    List<Instant> kept = new ArrayList<>();
+    for (Instant at : scaleDowns) {
+      if (at.isAfter(now.minus(SCALE_DOWN_MEMORY))) {
+        kept.add(at);
+      }
+    }
+    kept.add(now);
+    return new RoleHistory(
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        settledReady,
+        settledSince,
+        kept);
+  }
+
+  /** The decreases within the hour before {@code now}, oldest first. */
+  public List<Instant> scaleDownsWithinHour(Instant now) {
+    List<Instant> within = new ArrayList<>();
+    for (Instant at : scaleDowns) {
+      if (at.isAfter(now.minus(SCALE_DOWN_MEMORY))) {
+        within.add(at);
+      }
+    }
+    return within;
   }
 
   /** A history that has not tracked the role's capacity yet. */
@@ -104,7 +162,8 @@ public record RoleHistory(
         correctionSamples,
         correctionSpread,
         settledReady,
-        settledSince);
+        settledSince,
+        scaleDowns);
   }
 
   public RoleHistory withCorrection(double newCorrection, long samples) {
@@ -113,7 +172,14 @@ public record RoleHistory(
 
   public RoleHistory withCorrection(double newCorrection, long samples, double spread) {
     return new RoleHistory(
-        lastDecision, recommendations, newCorrection, samples, spread, settledReady, settledSince);
+        lastDecision,
+        recommendations,
+        newCorrection,
+        samples,
+        spread,
+        settledReady,
+        settledSince,
+        scaleDowns);
   }
 
   /**
@@ -144,7 +210,8 @@ public record RoleHistory(
         correctionSamples,
         correctionSpread,
         ready,
-        since);
+        since,
+        scaleDowns);
   }
 
   /** True when the role has been seen settled, at its current ready count, since {@code start}. */

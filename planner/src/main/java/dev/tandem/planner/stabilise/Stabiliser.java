@@ -7,6 +7,7 @@ import dev.tandem.planner.history.Recommendation;
 import dev.tandem.planner.history.RoleHistory;
 import dev.tandem.planner.state.ReplicaState;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns a role's target into the count written this decision, HPA-style but with health and
@@ -19,8 +20,10 @@ import java.time.Instant;
  *       ({@link Reason#CAPACITY_UNAVAILABLE}: more pending pods would not help); else {@code min(r,
  *       c + scaleUpLimit)}.
  *   <li>r &lt; c: with unhealthy load metrics keep c ({@link Reason#METRICS_STALE_NO_SCALE_DOWN});
- *       else the largest recommendation inside the stabilisation window, once the window has been
- *       observed in full (a recommendation at or before its start exists), else keep c.
+ *       with {@code maxScaleDownsPerHour} decreases in the last hour keep c ({@link
+ *       Reason#SCALE_DOWN_BUDGET}); else the largest recommendation inside the stabilisation window
+ *       ({@link ScaleDownWindow}: shorter when the forecast has lately been right), once the window
+ *       has been observed in full (a recommendation at or before its start exists), else keep c.
  * </ol>
  *
  * The recommendation recorded for the window is r when the metrics are healthy and c otherwise, so
@@ -83,6 +86,23 @@ public final class Stabiliser {
           c,
           Reason.METRICS_STALE_NO_SCALE_DOWN,
           "target " + target + " is lower, but the load metrics are not healthy: no scale-down",
+          next);
+    }
+    List<Instant> downs = history.scaleDownsWithinHour(now);
+    if (downs.size() >= behavior.maxScaleDownsPerHour()) {
+      return keep(
+          c,
+          Reason.SCALE_DOWN_BUDGET,
+          "target "
+              + target
+              + " is lower, but "
+              + downs.size()
+              + " decreases in the last hour reach maxScaleDownsPerHour "
+              + behavior.maxScaleDownsPerHour()
+              + ": the next is allowed from "
+              + downs
+                  .get(downs.size() - behavior.maxScaleDownsPerHour())
+                  .plus(RoleHistory.SCALE_DOWN_MEMORY),
           next);
     }
     return down(target, c, window, next, now);

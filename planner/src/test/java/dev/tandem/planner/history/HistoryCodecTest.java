@@ -24,6 +24,8 @@ class HistoryCodecTest {
         RoleHistory.empty()
             .decided(T0, 3, Duration.ofMinutes(5))
             .decided(T0.plusSeconds(30), 4, Duration.ofMinutes(5))
+            .scaledDown(T0.minusSeconds(3000))
+            .scaledDown(T0.minusSeconds(60))
             .withCorrection(1.2345678901234567, 7, 0.012345678901234567);
     ScalingHistory history =
         ScalingHistory.empty()
@@ -39,7 +41,12 @@ class HistoryCodecTest {
         .startsWith(
             "tandem-scaling-history v1\nrole prefill correction=1.2345678901234567 samples=7"
                 + " spread=0.012345678901234567");
+    assertThat(text).contains("\ndown prefill 2024-12-31T23:59:00Z\n");
     assertThat(HistoryCodec.read(text)).isEqualTo(history);
+    assertThat(HistoryCodec.read(text).prefill().scaleDownsWithinHour(T0)).hasSize(2);
+    // an hour later the first has left the hour
+    assertThat(HistoryCodec.read(text).prefill().scaleDownsWithinHour(T0.plusSeconds(700)))
+        .containsExactly(T0.minusSeconds(60));
     assertThat(HistoryCodec.read(HistoryCodec.write(ScalingHistory.empty())))
         .isEqualTo(ScalingHistory.empty());
   }

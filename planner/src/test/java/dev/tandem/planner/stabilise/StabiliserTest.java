@@ -176,4 +176,33 @@ class StabiliserTest {
             Duration.ofSeconds(30), 4, Duration.ofMinutes(1), 0.1, Duration.ofMinutes(2));
     assertThat(ScaleDownWindow.of(shortWindow, 0.0).window()).isEqualTo(Duration.ofMinutes(1));
   }
+
+  @Test
+  void decreasesWaitOnceTheHourHoldsMaxScaleDownsPerHourButIncreasesDoNot() {
+    RoleBehavior twoPerHour =
+        new RoleBehavior(
+            Duration.ofSeconds(30), 4, Duration.ofMinutes(5), 0.1, Duration.ofMinutes(2), 2);
+    RoleHistory twice =
+        steady(3, 6).scaledDown(NOW.minusSeconds(3000)).scaledDown(NOW.minusSeconds(600));
+
+    Stabilised held = Stabiliser.decide(3, ReplicaState.steady(6), twoPerHour, twice, true, NOW);
+    Stabilised up = Stabiliser.decide(9, ReplicaState.steady(6), twoPerHour, twice, true, NOW);
+    // 50 minutes on, the first decrease has left the hour
+    Stabilised later =
+        Stabiliser.decide(
+            3,
+            ReplicaState.steady(6),
+            twoPerHour,
+            twice.decided(NOW.plusSeconds(660), 3, Duration.ofMinutes(5)),
+            true,
+            NOW.plusSeconds(690));
+
+    assertThat(held.desired()).isEqualTo(6);
+    assertThat(held.why().reason()).isEqualTo(Reason.SCALE_DOWN_BUDGET);
+    assertThat(held.why().message())
+        .contains("2 decreases in the last hour reach maxScaleDownsPerHour 2")
+        .contains("allowed from " + NOW.plusSeconds(600));
+    assertThat(up.desired()).isEqualTo(9);
+    assertThat(later.desired()).isEqualTo(3);
+  }
 }
