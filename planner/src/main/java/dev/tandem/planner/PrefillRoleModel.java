@@ -5,6 +5,7 @@ import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.sizing.LognormalStrata;
+import dev.tandem.planner.sizing.PrefillBatching;
 import dev.tandem.planner.sizing.PrefillQueue;
 import dev.tandem.planner.sizing.PrefillSizer;
 import dev.tandem.planner.sizing.PrefillSizing;
@@ -49,7 +50,14 @@ final class PrefillRoleModel implements RoleModel {
     this.islCv = LognormalStrata.sigma(mean, secondMoment) == 0 ? 0 : cv(mean, secondMoment);
     this.profile = deployment.prefill();
     this.strata = LognormalStrata.points(mean, secondMoment);
-    this.service = ServiceTimes.of(profile, strata, prefixHitRate, correction, transfer);
+    this.service =
+        ServiceTimes.of(
+            profile,
+            strata,
+            prefixHitRate,
+            correction,
+            transfer,
+            profile.profile().engine().maxBatchedTokens().orElse(0));
     EngineRole role = deployment.policy().roles().prefill();
     this.limit = Math.min(PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
   }
@@ -114,13 +122,24 @@ final class PrefillRoleModel implements RoleModel {
             service.scv(),
             Format.percentile(objective.quantile()),
             Format.ms(predictMillis(sizing().engines())));
+    String batching = "";
+    if (service.largestBatch() > 1) {
+      PrefillBatching b =
+          PrefillBatching.of(sizing().engines(), forecast.peakRate(), service, arrivalScv);
+      batching =
+          Format.f(
+              " (passes of up to %d tokens batch %.2f prompts on average: %s req/s per engine)",
+              profile.profile().engine().maxBatchedTokens().orElse(0),
+              b.batchSize(),
+              Format.num(b.serviceRate()));
+    }
     String verdict =
         !sizing().reachable()
             ? Format.f(
                 "; the service time alone misses %s, sized for %s instead",
                 objective(), Format.ms(sizing().targetSeconds() * 1000))
             : sizing().met() ? " ≤ " + Format.ms(millis(objective)) : "; still above the target";
-    return load + ": " + model + verdict + beyondProfile();
+    return load + ": " + model + batching + verdict + beyondProfile();
   }
 
   /** Only for the reason: the correction's solver builds this model several times per plan. */

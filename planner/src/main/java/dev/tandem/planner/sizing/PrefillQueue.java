@@ -56,10 +56,24 @@ public final class PrefillQueue {
     return new PrefillQueue(waitProbability, theta, s.seconds());
   }
 
-  /** The queue of {@code engines} engines at {@code rate} requests/s. */
+  /**
+   * The queue of {@code engines} engines at {@code rate} requests/s, with the batches the queue
+   * builds ({@link PrefillBatching}): the service rate of the batch size it reaches, and every
+   * request's service time lengthened by its batch-mates' work.
+   */
   public static PrefillQueue of(int engines, double rate, ServiceTimes s, double arrivalScv) {
-    double a = rate / s.serviceRate();
-    return of(engines, rate, s, arrivalScv, ErlangC.waitProbability(engines, a));
+    PrefillBatching b = PrefillBatching.of(engines, rate, s, arrivalScv);
+    double a = rate / b.serviceRate();
+    double slack = engines * b.serviceRate() - rate;
+    double theta = slack <= 0 ? 0 : slack * 2 / Math.max(1e-9, arrivalScv + s.scv());
+    double[] service = s.seconds();
+    if (b.coRiderSeconds() > 0) {
+      service = service.clone();
+      for (int i = 0; i < service.length; i++) {
+        service[i] += b.coRiderSeconds();
+      }
+    }
+    return new PrefillQueue(a >= engines ? 1 : ErlangC.waitProbability(engines, a), theta, service);
   }
 
   /** False when cμ ≤ λ: the queue grows without bound. */

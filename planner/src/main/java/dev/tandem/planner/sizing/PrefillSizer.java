@@ -4,11 +4,12 @@ package dev.tandem.planner.sizing;
  * The fewest prefill engines c for which the TTFT q-quantile of the G/G/c model ({@link
  * PrefillQueue}) is at most the target, at a given arrival rate.
  *
- * <p>Search: c rises from 1 while the Erlang-B recursion runs alongside (O(1) per step); a count is
- * checked once cμ &gt; λ. Feasibility is monotone in c (C(c, a) falls and cμ − λ grows), so the
- * first feasible c is the answer. When the service time alone misses the target (P(S &gt; target)
- * &gt; 1 − q), no number of engines helps: the target is relaxed to 1.25 × the service percentile
- * (queueing may add at most a quarter) and the result says so.
+ * <p>Search: c rises from ⌊λ / μ_peak⌋ (fewer engines cannot keep up even with full batches); each
+ * count is checked with its own batching ({@link PrefillBatching}, O(c) for Erlang C). Feasibility
+ * is monotone in c (C(c, a) falls and cμ − λ grows), so the first feasible c is the answer. When
+ * the service time alone misses the target (P(S &gt; target) &gt; 1 − q), no number of engines
+ * helps: the target is relaxed to 1.25 × the service percentile (queueing may add at most a
+ * quarter) and the result says so.
  */
 public final class PrefillSizer {
 
@@ -40,15 +41,10 @@ public final class PrefillSizer {
       return new PrefillSizing(0, true, reachable, target, servicePercentile);
     }
     int max = Math.max(1, Math.min(limit, SEARCH_LIMIT));
-    double a = rate / service.serviceRate();
-    double blocking = 1;
-    for (int c = 1; c <= max; c++) {
-      blocking = a * blocking / (c + a * blocking);
-      if (c <= a) {
-        continue;
-      }
-      double waiting = ErlangC.fromBlocking(blocking, c, a);
-      if (PrefillQueue.of(c, rate, service, arrivalScv, waiting).exceedance(target) <= tail) {
+    // below rate / (fastest service rate) engines cannot keep up, however large their batches
+    int first = (int) Math.max(1, Math.min(max, Math.floor(rate / service.peakServiceRate())));
+    for (int c = first; c <= max; c++) {
+      if (PrefillQueue.of(c, rate, service, arrivalScv).exceedance(target) <= tail) {
         return new PrefillSizing(c, true, reachable, target, servicePercentile);
       }
     }
@@ -66,7 +62,7 @@ public final class PrefillSizer {
       return 0;
     }
     double lo = 0;
-    double hi = engines * service.serviceRate();
+    double hi = engines * service.peakServiceRate();
     for (int i = 0; i < 40; i++) {
       double mid = (lo + hi) / 2;
       if (PrefillQueue.of(engines, mid, service, arrivalScv).exceedance(targetSeconds) <= tail) {
