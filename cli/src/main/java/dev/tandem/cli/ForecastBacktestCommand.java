@@ -225,19 +225,52 @@ final class ForecastBacktestCommand implements Callable<Integer> {
         "P90pin",
         "peakcov",
         "origins");
+    boolean unscored = false;
     for (BacktestRow row : r.rows()) {
+      String horizon = label(row.horizonSteps() * step);
+      if (row.origins() == 0) {
+        // no origin has a whole horizon of test ticks after it: an average of nothing is not a
+        // score, so the row says why instead of printing NaN
+        unscored = true;
+        out.printf(
+            Locale.ROOT,
+            "%-20s %7s %s%n",
+            row.model(),
+            horizon,
+            "n/a (no origins: the "
+                + r.testLength()
+                + " test ticks leave none a "
+                + horizon
+                + " horizon fits)");
+        continue;
+      }
       out.printf(
           Locale.ROOT,
-          "%-20s %7s %7.3f %7.2f %7.3f %7.1f%% %7d%n",
+          "%-20s %7s %7s %7s %7s %8s %7d%n",
           row.model(),
-          label(row.horizonSteps() * step),
-          row.mase(),
-          row.smape(),
-          row.pinball90(),
-          100 * row.peakCoverage90(),
+          horizon,
+          number(row.mase(), "%.3f"),
+          number(row.smape(), "%.2f"),
+          number(row.pinball90(), "%.3f"),
+          number(100 * row.peakCoverage90(), "%.1f%%"),
           row.origins());
     }
+    if (unscored) {
+      out.println(
+          "n/a rows: the trace is shorter than the training part plus the horizon; shorten"
+              + " --train or --horizon, or use a longer trace.");
+    }
+    if (!Double.isFinite(r.scale()) || r.scale() <= 0) {
+      out.println(
+          "n/a MASE and pinball: the training part's one-step changes are all zero, so there is"
+              + " no scale to divide by.");
+    }
     out.flush();
+  }
+
+  /** A value, or n/a where it is not a number (never NaN or Infinity in the table). */
+  private static String number(double value, String format) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "n/a";
   }
 
   private static String label(double seconds) {

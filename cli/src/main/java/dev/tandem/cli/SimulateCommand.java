@@ -374,6 +374,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
     }
+    if (!(target > 0 && target <= 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--target must be a share of windows in (0, 1], e.g. 0.9, got " + target);
+    }
     if (duration != null && (duration.isZero() || duration.isNegative())) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--duration must be longer than 0s, got " + duration);
