@@ -8,7 +8,6 @@ import dev.tandem.forecasting.backtest.Backtest;
 import dev.tandem.forecasting.backtest.BacktestReport;
 import dev.tandem.forecasting.backtest.BacktestRow;
 import dev.tandem.planner.forecast.ForecastKinds;
-import dev.tandem.traces.AzureTraceReader;
 import dev.tandem.traces.JsonlTraceReader;
 import dev.tandem.traces.LoadSeries;
 import dev.tandem.traces.LoadSeriesBinner;
@@ -167,9 +166,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
       return s;
     }
     List<Request> requests =
-        trace.getFileName().toString().endsWith(".jsonl")
-            ? JsonlTraceReader.read(trace)
-            : AzureTraceReader.read(trace);
+        TraceInput.read(trace, JsonlTraceReader.Unit.AUTO, spec.commandLine().getErr());
     return LoadSeriesBinner.bin(requests, Math.round(step * 1e6));
   }
 

@@ -35,6 +35,16 @@ class BadInputTest {
         dir.resolve("bad.csv"),
         "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\nBADROW,xx\n");
     Files.writeString(dir.resolve("header.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+    String azure = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
+    Files.writeString(
+        dir.resolve("huge.csv"),
+        azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,99999999,44\n");
+    Files.writeString(
+        dir.resolve("instant.csv"), azure + "2023-11-16 18:15:46.0,374,44\n".repeat(3));
+    Files.writeString(
+        dir.resolve("overkv.csv"),
+        azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,1000000,44\n");
+    Files.writeString(dir.resolve("notes.txt"), "hello world\n");
     Files.writeString(dir.resolve("empty.yaml"), "# nothing here\n");
     Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0x8b, 0});
     Files.writeString(dir.resolve("long.yaml"), "key: " + "x".repeat(100_000) + "\n");
@@ -61,6 +71,45 @@ class BadInputTest {
             "simulate",
             "--trace",
             header,
+            "--out",
+            out),
+        c(
+            "a 99,999,999-token prompt",
+            1,
+            "huge.csv:3: ContextTokens: 99,999,999 tokens is above the most a trace may give one"
+                + " request, 10,000,000 (Request.MAX_TOKENS)",
+            "simulate",
+            "--trace",
+            dir.resolve("huge.csv").toString(),
+            "--out",
+            out),
+        c(
+            "every request at one instant",
+            1,
+            "instant.csv: timestamp: all 3 requests arrive at one instant (a span of 0 s)",
+            "simulate",
+            "--trace",
+            dir.resolve("instant.csv").toString(),
+            "--out",
+            out),
+        c(
+            "a request larger than one engine's KV cache",
+            1,
+            "overkv.csv: 1 of 2 requests need more KV cache than one decode engine holds: up to"
+                + " 1,000,044 tokens (ISL + OSL) against kvCapacityTokens 945,029 of profile",
+            "simulate",
+            "--trace",
+            dir.resolve("overkv.csv").toString(),
+            "--out",
+            out),
+        c(
+            "a file in neither trace format",
+            1,
+            "notes.txt:1: format: neither a JSON object (a Dynamo/Mooncake JSONL trace) nor a CSV"
+                + " header",
+            "simulate",
+            "--trace",
+            dir.resolve("notes.txt").toString(),
             "--out",
             out),
         c(

@@ -94,7 +94,23 @@ final class CsvTable {
     return row.values()[index];
   }
 
-  /** A non-negative integer, for example a token count. */
+  /** A token count: an integer in [0, {@link Request#MAX_TOKENS}]. */
+  int tokens(Row row, String column) {
+    int value = count(row, column);
+    if (value > Request.MAX_TOKENS) {
+      throw error(
+          row,
+          column,
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d tokens is above the most a trace may give one request, %,d (Request.MAX_TOKENS)",
+              value,
+              Request.MAX_TOKENS));
+    }
+    return value;
+  }
+
+  /** A non-negative integer, for example a client id. */
   int count(Row row, String column) {
     String text = text(row, column);
     try {

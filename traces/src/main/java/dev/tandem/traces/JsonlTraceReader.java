@@ -165,6 +165,18 @@ public final class JsonlTraceReader {
       throw new TraceFormatException(
           source, line, field, "must be a non-negative integer, got " + object.get(field));
     }
+    if (value > Request.MAX_TOKENS) {
+      throw new TraceFormatException(
+          source,
+          line,
+          field,
+          String.format(
+              java.util.Locale.ROOT,
+              "%,.0f tokens is above the most a trace may give one request, %,d"
+                  + " (Request.MAX_TOKENS)",
+              value,
+              Request.MAX_TOKENS));
+    }
     return (int) value;
   }
 }
