@@ -6,7 +6,6 @@ import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.config.policy.SlaPolicyLoader;
 import dev.tandem.config.yaml.Problems;
 import dev.tandem.planner.Deployment;
-import dev.tandem.planner.PlanText;
 import dev.tandem.planner.Recommender;
 import dev.tandem.planner.ScalingPlan;
 import dev.tandem.profiles.binding.BoundPolicies;
@@ -31,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Recommend prefill and decode engines for a load, with predicted TTFT/ITL and reasons.",
       "Prints the GPUs used and the reason for every number. The load is taken as the forecast",
-      "peak.",
+      "peak. Each role's headline shows the next step (current → desired, held by the step",
+      "limit), the target (held by maxReplicas and the budget) and what the SLA needs.",
       "Exit status: 0 success, 1 invalid policy or profile, 2 usage error."
     })
 final class RecommendCommand implements Callable<Integer> {
@@ -126,7 +126,7 @@ final class RecommendCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     ScalingPlan plan = new Recommender().recommend(deployment, load, Instant.now());
-    spec.commandLine().getOut().print(PlanText.render(plan));
+    spec.commandLine().getOut().print(SlaNeed.render(plan, deployment, load));
     spec.commandLine().getOut().flush();
     return 0;
   }
