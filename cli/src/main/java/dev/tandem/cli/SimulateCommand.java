@@ -188,7 +188,9 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (list || "list".equals(scenario)) {
-      stdout.print(SimulateListing.render(PolicyRegistry.standard()));
+      Path listData =
+          data != null ? data : SimulateRoot.locate().resolve("data/traces").normalize();
+      stdout.print(SimulateListing.render(PolicyRegistry.standard(), listData));
       stdout.flush();
       return 0;
     }
