@@ -131,7 +131,6 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     }
     List<String> kinds = models.stream().map(this::kind).distinct().toList();
     double trainSeconds = seconds(train == null ? (serveGen ? "10d" : "40m") : train, "--train");
-    LoadSeries series = load(serveGen, step);
     int[] steps = new int[horizons.size()];
     for (int i = 0; i < steps.length; i++) {
       double h = seconds(horizons.get(i), "--horizon");
@@ -141,7 +140,22 @@ final class ForecastBacktestCommand implements Callable<Integer> {
             spec.commandLine(),
             "--horizon " + horizons.get(i) + " is not a positive multiple of the resolution");
       }
+      if (steps[i] > ForecastSettings.MAX_HORIZON_TICKS) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--horizon "
+                + horizons.get(i)
+                + " is "
+                + steps[i]
+                + " ticks of "
+                + label(step)
+                + "; forecasters look at most "
+                + ForecastSettings.MAX_HORIZON_TICKS
+                + " ticks ahead: use a coarser --resolution or a shorter --horizon");
+      }
     }
+    // options first, then the file: a usage error should not wait for a large trace
+    LoadSeries series = load(serveGen, step);
     int trainTicks = (int) Math.round(trainSeconds / step);
     double[] y = series.rate();
     if (trainTicks < 2 || trainTicks >= y.length) {

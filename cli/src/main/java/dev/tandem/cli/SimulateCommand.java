@@ -382,7 +382,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (duration != null && (duration.isZero() || duration.isNegative())) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--duration must be longer than 0s, got " + duration);
+          spec.commandLine(),
+          "--duration must be longer than 0s, got "
+              + (duration.isNegative()
+                  ? "-" + dev.tandem.config.yaml.Durations.format(duration.negated())
+                  : dev.tandem.config.yaml.Durations.format(duration)));
     }
   }
 }

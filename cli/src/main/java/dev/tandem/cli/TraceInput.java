@@ -23,6 +23,10 @@ final class TraceInput {
   /** The requests of {@code file}, read by the reader its content needs. */
   static List<Request> read(Path file, JsonlTraceReader.Unit unit, PrintWriter notes) {
     TraceFormat.Detected detected = TraceFormat.detect(file);
+    if (detected.empty()) {
+      throw new IllegalArgumentException(
+          file.getFileName() + ": the file is empty: no CSV header and no JSON lines, no requests");
+    }
     if (!detected.nameAgrees()) {
       notes.println(
           "note    "
@@ -45,7 +49,11 @@ final class TraceInput {
     }
     throw new IllegalArgumentException(
         file.getFileName()
-            + ": timestamp: all "
+            + ": "
+            + (TraceFormat.detect(file).format() == TraceFormat.AZURE_CSV
+                ? "TIMESTAMP"
+                : "timestamp")
+            + ": all "
             + requests.size()
             + (requests.size() == 1 ? " request arrives" : " requests arrive")
             + " at one instant (a span of 0 s): rates, goodput and SLA windows are measured over"

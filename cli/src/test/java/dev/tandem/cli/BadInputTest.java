@@ -45,6 +45,7 @@ class BadInputTest {
         dir.resolve("overkv.csv"),
         azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,1000000,44\n");
     Files.writeString(dir.resolve("notes.txt"), "hello world\n");
+    Files.writeString(dir.resolve("empty.csv"), "");
     Files.writeString(dir.resolve("empty.yaml"), "# nothing here\n");
     Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0x8b, 0});
     Files.writeString(dir.resolve("long.yaml"), "key: " + "x".repeat(100_000) + "\n");
@@ -86,7 +87,7 @@ class BadInputTest {
         c(
             "every request at one instant",
             1,
-            "instant.csv: timestamp: all 3 requests arrive at one instant (a span of 0 s)",
+            "instant.csv: TIMESTAMP: all 3 requests arrive at one instant (a span of 0 s)",
             "simulate",
             "--trace",
             dir.resolve("instant.csv").toString(),
@@ -110,6 +111,15 @@ class BadInputTest {
             "simulate",
             "--trace",
             dir.resolve("notes.txt").toString(),
+            "--out",
+            out),
+        c(
+            "an empty trace file",
+            1,
+            "empty.csv: the file is empty: no CSV header and no JSON lines, no requests",
+            "simulate",
+            "--trace",
+            dir.resolve("empty.csv").toString(),
             "--out",
             out),
         c(
@@ -148,7 +158,13 @@ class BadInputTest {
             bad,
             "--sla",
             "200,10,5"),
-        c("--duration 0s", 2, "--duration must be longer than 0s", "simulate", "--duration", "0s"),
+        c(
+            "--duration 0s",
+            2,
+            "--duration must be longer than 0s, got 0s",
+            "simulate",
+            "--duration",
+            "0s"),
         c(
             "--target 0",
             2,
@@ -190,6 +206,17 @@ class BadInputTest {
             bad,
             "--resolution",
             "0s"),
+        c(
+            "a horizon of more ticks than forecasters keep",
+            2,
+            "--horizon 20m is 1200 ticks of 1s; forecasters look at most 1000 ticks ahead: use a"
+                + " coarser --resolution or a shorter --horizon",
+            "forecast",
+            "backtest",
+            "--trace",
+            bad,
+            "--resolution",
+            "1s"),
         c(
             "an empty policy file",
             1,

@@ -36,8 +36,18 @@ public enum TraceFormat {
     return label;
   }
 
-  /** A detected format, what it was detected from, and whether the file's name says the same. */
-  public record Detected(TraceFormat format, String why, boolean nameAgrees) {}
+  /**
+   * A detected format, what it was detected from, and whether the file's name says the same. {@link
+   * #empty()} is true for a file with no non-blank line (its format is then the name's).
+   */
+  public record Detected(TraceFormat format, String why, boolean nameAgrees) {
+
+    static final String EMPTY = "the file is empty";
+
+    public boolean empty() {
+      return EMPTY.equals(why);
+    }
+  }
 
   /** The format of {@code file} (plain or gzipped), from its first non-blank line. */
   public static Detected detect(Path file) {
@@ -55,7 +65,7 @@ public enum TraceFormat {
     if (first == null) {
       // nothing to read: the reader for the name (CSV otherwise) reports the empty file
       TraceFormat f = byName == null ? AZURE_CSV : byName;
-      return new Detected(f, "the file is empty", byName != null);
+      return new Detected(f, Detected.EMPTY, byName != null);
     }
     String line = first.replace("\uFEFF", "").strip();
     if (line.startsWith("{")) {
