@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Rolling-origin backtest of the forecasters on a trace's request rate (req/s).",
       "Traces: a ServeGen servegen_*_aggregate_600s.csv series (empty windows are missing data),",
-      "an Azure LLM 2023 CSV or a Dynamo/Mooncake JSONL file (binned to --resolution).",
+      "an Azure LLM 2023 CSV or a Dynamo/Mooncake JSONL file (told apart by content; binned to --resolution).",
       "Each model is warm-started on the training part, then forecasts from every later tick."
     })
 final class ForecastBacktestCommand implements Callable<Integer> {

@@ -46,6 +46,7 @@ class BadInputTest {
         azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,1000000,44\n");
     Files.writeString(dir.resolve("notes.txt"), "hello world\n");
     Files.writeString(dir.resolve("empty.csv"), "");
+    Files.writeString(dir.resolve("quote.csv"), azure + "\"2023-11-16 18:15:46,1,2\n");
     Files.writeString(dir.resolve("empty.yaml"), "# nothing here\n");
     Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0x8b, 0});
     Files.writeString(dir.resolve("long.yaml"), "key: " + "x".repeat(100_000) + "\n");
@@ -111,6 +112,15 @@ class BadInputTest {
             "simulate",
             "--trace",
             dir.resolve("notes.txt").toString(),
+            "--out",
+            out),
+        c(
+            "an unclosed quote",
+            1,
+            "quote.csv:2: quoting: (startline 2) EOF reached before encapsulated token finished",
+            "simulate",
+            "--trace",
+            dir.resolve("quote.csv").toString(),
             "--out",
             out),
         c(

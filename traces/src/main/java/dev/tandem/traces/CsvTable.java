@@ -64,11 +64,24 @@ final class CsvTable {
         }
       }
       List<Row> rows = new ArrayList<>();
-      for (CSVRecord record : parser) {
-        String[] values = record.values();
-        rows.add(new Row(record.getRecordNumber() + 1, values));
+      try {
+        for (CSVRecord record : parser) {
+          String[] values = record.values();
+          rows.add(new Row(record.getRecordNumber() + 1, values));
+        }
+      } catch (UncheckedIOException e) {
+        // a malformed quoted field: commons-csv stops the iteration with its own message
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new TraceFormatException(
+            source,
+            Math.max(2, parser.getCurrentLineNumber()),
+            "quoting",
+            cause.getMessage().replaceFirst("^[\\w.]*CSVException: ", ""));
       }
       return new CsvTable(source, columns, rows);
+    } catch (IllegalArgumentException e) {
+      // commons-csv refuses a header with an empty or duplicate name while reading it
+      throw new TraceFormatException(source, 1, "header", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }

@@ -88,4 +88,22 @@ class TraceFormatTest {
                 new ByteArrayInputStream(atBound.getBytes(StandardCharsets.UTF_8)), "ok.csv"))
         .hasSize(2);
   }
+
+  @Test
+  void anEmptyHeaderNameOrAnUnclosedQuoteIsATraceFormatException() {
+    String header = "TIMESTAMP,,GeneratedTokens\n2023-11-16 18:15:46,1,2\n";
+    assertThatThrownBy(
+            () ->
+                AzureTraceReader.read(
+                    new ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8)), "h.csv"))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("h.csv:1: header: A header name is missing");
+    String quote = CSV + "\"2023-11-16 18:15:47,1,2\n";
+    assertThatThrownBy(
+            () ->
+                AzureTraceReader.read(
+                    new ByteArrayInputStream(quote.getBytes(StandardCharsets.UTF_8)), "q.csv"))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("q.csv:3: quoting: ");
+  }
 }
