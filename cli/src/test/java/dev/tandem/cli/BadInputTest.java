@@ -46,6 +46,12 @@ class BadInputTest {
         azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,1000000,44\n");
     Files.writeString(dir.resolve("notes.txt"), "hello world\n");
     Files.writeString(dir.resolve("empty.csv"), "");
+    // a policy whose profile field points at a policy file (itself)
+    Path self = dir.resolve("self.yaml");
+    String grove =
+        Files.readString(CliRun.root().resolve("examples/policies/grove-llama-3.1-8b-h200.yaml"));
+    Files.writeString(
+        self, grove.replace("../profiles/h200-llama-3.1-8b-fp8-tp1.yaml", self.toString()));
     Files.writeString(dir.resolve("quote.csv"), azure + "\"2023-11-16 18:15:46,1,2\n");
     Files.writeString(dir.resolve("empty.yaml"), "# nothing here\n");
     Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', (byte) 0x8b, 0});
@@ -123,6 +129,24 @@ class BadInputTest {
             dir.resolve("quote.csv").toString(),
             "--out",
             out),
+        c(
+            "a ServeGen scenario without its data",
+            1,
+            "servegen-large-day needs the ServeGen data: pass --data DIR with"
+                + " DIR/servegen_alibaba_bailian",
+            "simulate",
+            "--scenario",
+            "servegen-large-day",
+            "--data",
+            dir.resolve("nothing-here").toString(),
+            "--out",
+            out),
+        c(
+            "a profile path pointing at a policy",
+            1,
+            "self.yaml:12:1: kind: 'SlaPolicy' is not allowed; allowed: PerformanceProfile",
+            "validate",
+            dir.resolve("self.yaml").toString()),
         c(
             "an empty trace file",
             1,
