@@ -46,6 +46,9 @@ class BadInputTest {
         azure + "2023-11-16 18:15:46.0,374,44\n2023-11-16 18:15:47.0,1000000,44\n");
     Files.writeString(dir.resolve("notes.txt"), "hello world\n");
     Files.writeString(dir.resolve("empty.csv"), "");
+    Files.writeString(
+        dir.resolve("instant.jsonl"),
+        "{\"timestamp\": 5, \"input_length\": 10, \"output_length\": 2}\n".repeat(30));
     // a policy whose profile field points at a policy file (itself)
     Path self = dir.resolve("self.yaml");
     String grove =
@@ -98,6 +101,15 @@ class BadInputTest {
             "simulate",
             "--trace",
             dir.resolve("instant.csv").toString(),
+            "--out",
+            out),
+        c(
+            "thirty JSONL requests at one instant (not a question of units)",
+            1,
+            "instant.jsonl: timestamp: all 30 requests arrive at one instant (a span of 0 s)",
+            "simulate",
+            "--trace",
+            dir.resolve("instant.jsonl").toString(),
             "--out",
             out),
         c(
