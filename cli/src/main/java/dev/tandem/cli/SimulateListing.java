@@ -20,11 +20,14 @@ final class SimulateListing {
 
   static String render(PolicyRegistry registry, Path dataDirectory) {
     StringBuilder sb = new StringBuilder("scenarios:\n");
+    Path dir = dataDirectory.resolve("servegen_alibaba_bailian");
+    // read once for both ServeGen rows
+    ServeGenTrace serveGen = Files.isDirectory(dir) ? ServeGenTrace.load(dir, "m-large") : null;
     for (ScenarioCatalog.Entry e : ScenarioCatalog.entries()) {
       String volume =
           switch (e.name()) {
-            case "servegen-large-day" -> "; " + serveGenVolume(dataDirectory, 1);
-            case "servegen-large-14d" -> "; " + serveGenVolume(dataDirectory, 14);
+            case "servegen-large-day" -> "; " + serveGenVolume(serveGen, dir, 1);
+            case "servegen-large-14d" -> "; " + serveGenVolume(serveGen, dir, 14);
             default -> "";
           };
       sb.append(String.format("  %-20s %s%s%n", e.name(), e.summary(), volume));
@@ -45,12 +48,10 @@ final class SimulateListing {
   }
 
   /** "24.1 M requests (mean 279 req/s)" over the first {@code days} days of m-large. */
-  static String serveGenVolume(Path dataDirectory, int days) {
-    Path dir = dataDirectory.resolve("servegen_alibaba_bailian");
-    if (!Files.isDirectory(dir)) {
+  static String serveGenVolume(ServeGenTrace trace, Path dir, int days) {
+    if (trace == null) {
       return "volume unknown: no " + dir + " (--data DIR)";
     }
-    ServeGenTrace trace = ServeGenTrace.load(dir, "m-large");
     long end = Math.min(days * 86_400L, trace.endSeconds());
     double requests = 0;
     for (long w = 0; w < end; w += ServeGenClientWindow.WINDOW_SECONDS) {
