@@ -47,6 +47,10 @@ class BadInputTest {
     Files.writeString(dir.resolve("notes.txt"), "hello world\n");
     Files.writeString(dir.resolve("empty.csv"), "");
     Files.writeString(
+        dir.resolve("servegen_far_aggregate_600s.csv"),
+        "window_start_s,total_rate_rps,active_clients,est_mean_isl_tokens,est_mean_osl_tokens\n"
+            + "600000000000,10,1,100,100\n600000000600,10,1,100,100\n");
+    Files.writeString(
         dir.resolve("instant.jsonl"),
         "{\"timestamp\": 5, \"input_length\": 10, \"output_length\": 2}\n".repeat(30));
     // a policy whose profile field points at a policy file (itself)
@@ -263,6 +267,24 @@ class BadInputTest {
             bad,
             "--resolution",
             "1s"),
+        c(
+            "a millisecond resolution",
+            2,
+            "--resolution must be at least 1s, got 1ms",
+            "forecast",
+            "backtest",
+            "--trace",
+            bad,
+            "--resolution",
+            "1ms"),
+        c(
+            "an aggregate that starts 19,000 years in",
+            1,
+            "servegen_far_aggregate_600s.csv:2: window_start_s: must be at most 34560000 s",
+            "forecast",
+            "backtest",
+            "--trace",
+            dir.resolve("servegen_far_aggregate_600s.csv").toString()),
         c(
             "an empty policy file",
             1,
