@@ -8,7 +8,6 @@ import dev.tandem.forecasting.backtest.Backtest;
 import dev.tandem.forecasting.backtest.BacktestReport;
 import dev.tandem.forecasting.backtest.BacktestRow;
 import dev.tandem.planner.forecast.ForecastKinds;
-import dev.tandem.traces.AzureTraceReader;
 import dev.tandem.traces.JsonlTraceReader;
 import dev.tandem.traces.LoadSeries;
 import dev.tandem.traces.LoadSeriesBinner;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Rolling-origin backtest of the forecasters on a trace's request rate (req/s).",
       "Traces: a ServeGen servegen_*_aggregate_600s.csv series (empty windows are missing data),",
-      "an Azure LLM 2023 CSV or a Dynamo/Mooncake JSONL file (binned to --resolution).",
+      "an Azure LLM 2023 CSV or a Dynamo/Mooncake JSONL file (told apart by content; binned to --resolution).",
       "Each model is warm-started on the training part, then forecasts from every later tick."
     })
 final class ForecastBacktestCommand implements Callable<Integer> {
@@ -132,7 +131,6 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     }
     List<String> kinds = models.stream().map(this::kind).distinct().toList();
     double trainSeconds = seconds(train == null ? (serveGen ? "10d" : "40m") : train, "--train");
-    LoadSeries series = load(serveGen, step);
     int[] steps = new int[horizons.size()];
     for (int i = 0; i < steps.length; i++) {
       double h = seconds(horizons.get(i), "--horizon");
@@ -142,7 +140,22 @@ final class ForecastBacktestCommand implements Callable<Integer> {
             spec.commandLine(),
             "--horizon " + horizons.get(i) + " is not a positive multiple of the resolution");
       }
+      if (steps[i] > ForecastSettings.MAX_HORIZON_TICKS) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--horizon "
+                + horizons.get(i)
+                + " is "
+                + steps[i]
+                + " ticks of "
+                + label(step)
+                + "; forecasters look at most "
+                + ForecastSettings.MAX_HORIZON_TICKS
+                + " ticks ahead: use a coarser --resolution or a shorter --horizon");
+      }
     }
+    // options first, then the file: a usage error should not wait for a large trace
+    LoadSeries series = load(serveGen, step);
     int trainTicks = (int) Math.round(trainSeconds / step);
     double[] y = series.rate();
     if (trainTicks < 2 || trainTicks >= y.length) {
@@ -167,9 +180,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
       return s;
     }
     List<Request> requests =
-        trace.getFileName().toString().endsWith(".jsonl")
-            ? JsonlTraceReader.read(trace)
-            : AzureTraceReader.read(trace);
+        TraceInput.read(trace, JsonlTraceReader.Unit.AUTO, spec.commandLine().getErr());
     return LoadSeriesBinner.bin(requests, Math.round(step * 1e6));
   }
 
@@ -225,19 +236,52 @@ final class ForecastBacktestCommand implements Callable<Integer> {
         "P90pin",
         "peakcov",
         "origins");
+    boolean unscored = false;
     for (BacktestRow row : r.rows()) {
+      String horizon = label(row.horizonSteps() * step);
+      if (row.origins() == 0) {
+        // no origin has a whole horizon of test ticks after it: an average of nothing is not a
+        // score, so the row says why instead of printing NaN
+        unscored = true;
+        out.printf(
+            Locale.ROOT,
+            "%-20s %7s %s%n",
+            row.model(),
+            horizon,
+            "n/a (no origins: the "
+                + r.testLength()
+                + " test ticks leave none a "
+                + horizon
+                + " horizon fits)");
+        continue;
+      }
       out.printf(
           Locale.ROOT,
-          "%-20s %7s %7.3f %7.2f %7.3f %7.1f%% %7d%n",
+          "%-20s %7s %7s %7s %7s %8s %7d%n",
           row.model(),
-          label(row.horizonSteps() * step),
-          row.mase(),
-          row.smape(),
-          row.pinball90(),
-          100 * row.peakCoverage90(),
+          horizon,
+          number(row.mase(), "%.3f"),
+          number(row.smape(), "%.2f"),
+          number(row.pinball90(), "%.3f"),
+          number(100 * row.peakCoverage90(), "%.1f%%"),
           row.origins());
     }
+    if (unscored) {
+      out.println(
+          "n/a rows: the trace is shorter than the training part plus the horizon; shorten"
+              + " --train or --horizon, or use a longer trace.");
+    }
+    if (!Double.isFinite(r.scale()) || r.scale() <= 0) {
+      out.println(
+          "n/a MASE and pinball: the training part's one-step changes are all zero, so there is"
+              + " no scale to divide by.");
+    }
     out.flush();
+  }
+
+  /** A value, or n/a where it is not a number (never NaN or Infinity in the table). */
+  private static String number(double value, String format) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "n/a";
   }
 
   private static String label(double seconds) {

@@ -6,11 +6,11 @@ import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.config.policy.SlaPolicyLoader;
 import dev.tandem.config.yaml.Problems;
 import dev.tandem.planner.Deployment;
-import dev.tandem.planner.PlanText;
 import dev.tandem.planner.Recommender;
 import dev.tandem.planner.ScalingPlan;
 import dev.tandem.profiles.binding.BoundPolicies;
 import dev.tandem.profiles.binding.PolicyProfileBinder;
+import dev.tandem.traces.Request;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Recommend prefill and decode engines for a load, with predicted TTFT/ITL and reasons.",
       "Prints the GPUs used and the reason for every number. The load is taken as the forecast",
-      "peak.",
+      "peak. Each role's headline shows the next step (current → desired, held by the step",
+      "limit), the target (held by maxReplicas and the budget) and what the SLA needs.",
       "Exit status: 0 success, 1 invalid policy or profile, 2 usage error."
     })
 final class RecommendCommand implements Callable<Integer> {
@@ -96,6 +97,7 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkRanges();
     Problems problems = new Problems();
     PolicySet set =
         new SlaPolicyLoader(List.of(ProfileDocuments.KIND, GpuPoolDefinition.KIND))
@@ -126,9 +128,45 @@ final class RecommendCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     ScalingPlan plan = new Recommender().recommend(deployment, load, Instant.now());
-    spec.commandLine().getOut().print(PlanText.render(plan));
+    spec.commandLine().getOut().print(SlaNeed.render(plan, deployment, load));
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * Each number against its range, named by its option: "rate -5.0 is out of range" left the user
+   * to guess both the option and the range.
+   */
+  private void checkRanges() {
+    range("--rate", rate, 0, 1e6, "requests/s");
+    range("--isl", isl, Double.MIN_VALUE, Request.MAX_TOKENS, "tokens");
+    range("--osl", osl, Double.MIN_VALUE, Request.MAX_TOKENS, "tokens");
+    range("--isl-cv", islCv, 0, 100, "");
+    range("--osl-cv", oslCv, 0, 100, "");
+    range("--arrival-cv2", arrivalCv2, 0, 1e4, "");
+    range("--prefix-hit", prefixHit, 0, 1, "(a share)");
+  }
+
+  private void range(String option, double value, double min, double max, String unit) {
+    if (Double.isFinite(value) && value >= min && value <= max) {
+      return;
+    }
+    String low = min == Double.MIN_VALUE ? "(0" : "[" + plain(min);
+    throw new ParameterException(
+        spec.commandLine(),
+        option
+            + " must be in "
+            + low
+            + ", "
+            + plain(max)
+            + "]"
+            + (unit.isEmpty() ? "" : " " + unit)
+            + ", got "
+            + value);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v) : "" + v;
   }
 
   private SlaPolicy choose(List<SlaPolicy> policies) {

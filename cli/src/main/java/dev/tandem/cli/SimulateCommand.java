@@ -11,7 +11,6 @@ import dev.tandem.simulations.cluster.PrefillQueue;
 import dev.tandem.simulations.engine.ProgressListener;
 import dev.tandem.simulations.metrics.SlaTargets;
 import dev.tandem.simulations.scenario.Scenario;
-import dev.tandem.traces.AzureTraceReader;
 import dev.tandem.traces.JsonlTraceReader;
 import dev.tandem.traces.Request;
 import dev.tandem.traces.TraceFormatException;
@@ -64,8 +63,9 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--trace",
       paramLabel = "FILE",
       description =
-          "Replay a trace file instead: Azure CSV (*.csv) or Dynamo/Mooncake JSONL, plain or"
-              + " gzipped (*.gz).")
+          "Replay a trace file instead: Azure CSV or Dynamo/Mooncake JSONL (told apart by the"
+              + " content), plain or gzipped (*.gz); at most 10,000,000 tokens per prompt or output,"
+              + " and every request must fit one decode engine's KV cache.")
   Path trace;
 
   @Option(
@@ -188,7 +188,9 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (list || "list".equals(scenario)) {
-      stdout.print(SimulateListing.render(PolicyRegistry.standard()));
+      Path listData =
+          data != null ? data : SimulateRoot.locate().resolve("data/traces").normalize();
+      stdout.print(SimulateListing.render(PolicyRegistry.standard(), listData));
       stdout.flush();
       return 0;
     }
@@ -312,10 +314,9 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + trace);
     }
     String file = trace.getFileName().toString();
-    List<Request> recorded =
-        file.endsWith(".csv") || file.endsWith(".csv.gz")
-            ? AzureTraceReader.read(trace)
-            : JsonlTraceReader.read(trace, unit());
+    List<Request> recorded = TraceInput.read(trace, unit(), spec.commandLine().getErr());
+    TraceInput.requireSpan(recorded, trace);
+    TraceInput.requireFit(recorded, options.profile(), trace);
     TraceScaling.Scaled scaled;
     try {
       scaled = TraceScaling.apply(recorded, scale == null ? 1 : scale, scaleMethod);
@@ -374,9 +375,18 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
     }
+    if (!(target > 0 && target <= 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--target must be a share of windows in (0, 1], e.g. 0.9, got " + target);
+    }
     if (duration != null && (duration.isZero() || duration.isNegative())) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--duration must be longer than 0s, got " + duration);
+          spec.commandLine(),
+          "--duration must be longer than 0s, got "
+              + (duration.isNegative()
+                  ? "-" + dev.tandem.config.yaml.Durations.format(duration.negated())
+                  : dev.tandem.config.yaml.Durations.format(duration)));
     }
   }
 }

@@ -62,7 +62,7 @@ public final class TandemCli implements Runnable {
     CommandLine cli = e.getCommandLine();
     java.io.PrintWriter err = cli.getErr();
     err.println("error   " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    Suggestions.print(e, err);
     err.println("        see '" + cli.getCommandSpec().qualifiedName() + " --help'");
     err.flush();
     return cli.getCommandSpec().exitCodeOnInvalidInput();

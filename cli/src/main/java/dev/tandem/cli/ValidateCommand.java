@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check SLA policy, GPU pool and performance profile files (or directories of them).",
       "Every problem is listed as file:line:column: field.path: what is wrong.",
+      "What is valid goes to stdout; when the check fails, its warnings, errors and the",
+      "summary all go to stderr.",
       "Exit status: 0 valid, 1 invalid (or warnings with --strict), 2 usage error."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -68,9 +70,13 @@ final class ValidateCommand implements Callable<Integer> {
         p ->
             out.println(
                 "ok      " + p.origin() + ": GpuPool " + p.name() + " (" + p.maxGpus() + " GPUs)"));
-    warnings.forEach(w -> out.println("warning " + w));
+    boolean failed = errors > 0 || (strict && !warnings.isEmpty());
+    // a failed run reports on one stream: its warnings, errors and the summary all go to stderr,
+    // so neither `2>/dev/null` nor `>/dev/null` leaves a count without the problems it counts
+    PrintWriter report = failed ? err : out;
+    warnings.forEach(w -> report.println("warning " + w));
     problems.list().forEach(p -> err.println("error   " + p));
-    out.printf(
+    report.printf(
         "%d %s, %d %s: %d %s, %d %s%n",
         bound.bound().size(),
         plural(bound.bound().size(), "valid policy", "valid policies"),
@@ -82,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
         plural(warnings.size(), "warning", "warnings"));
     out.flush();
     err.flush();
-    return errors > 0 || (strict && !warnings.isEmpty()) ? 1 : 0;
+    return failed ? 1 : 0;
   }
 
   private static String plural(int n, String one, String many) {

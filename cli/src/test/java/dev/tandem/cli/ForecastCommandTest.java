@@ -56,4 +56,27 @@ class ForecastCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--horizon 90s is not a positive multiple of the resolution");
   }
+
+  @Test
+  void horizonsWithoutOriginsSayWhyInsteadOfPrintingNaN() {
+    // an hour at 1m with 40m of training leaves 18 test ticks: 10m is scored, 20m and 30m are not
+    CliRun run =
+        CliRun.run(
+            "forecast",
+            "backtest",
+            "--trace",
+            CliRun.azure("code").toString(),
+            "--horizon",
+            "10m,20m,30m",
+            "--models",
+            "last-value");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .doesNotContain("NaN")
+        .containsPattern("last-value\\s+10m\\s+\\d")
+        .contains(
+            "last-value               20m n/a (no origins: the 18 test ticks leave none a 20m")
+        .contains("n/a rows: the trace is shorter than the training part plus the horizon");
+  }
 }

@@ -110,4 +110,19 @@ class HelpTest {
     assertThat(zero.exitCode()).isEqualTo(2);
     assertThat(zero.err()).contains("--resolution must be at least 1s, got 0s");
   }
+
+  @Test
+  void suggestionsAreNearMissesOnly() {
+    CliRun version = CliRun.run("version");
+    assertThat(version.exitCode()).isEqualTo(2);
+    assertThat(version.err())
+        .contains("Did you mean: tandem --version?")
+        .doesNotContain("simulate")
+        .doesNotContain("serve");
+    CliRun typo = CliRun.run("simualte");
+    assertThat(typo.err()).contains("Did you mean: tandem simulate?");
+    CliRun far = CliRun.run("frobnicate");
+    assertThat(far.err()).doesNotContain("Did you mean");
+    assertThat(Suggestions.distance("simualte", "simulate")).isEqualTo(1);
+  }
 }

@@ -30,6 +30,18 @@ class SimulateCommandTest {
   }
 
   @Test
+  void theServeGenVolumesAreCountedFromTheData() {
+    // Σ rate × 600 s over the shipped m-large client windows: 24,131,xxx on day 1 (the README's
+    // 24 M; a constant in the listing once said 17 M) and 236.9 M over the 14 days
+    CliRun r = CliRun.run("simulate", "--list");
+    assertThat(r.out())
+        .containsPattern(
+            "servegen-large-day .*; 24\\.1 M requests \\(mean 279 req/s\\), counted from the data")
+        .containsPattern("servegen-large-14d .*; 236\\.9 M requests \\(mean 196 req/s\\)")
+        .doesNotContain("17 M");
+  }
+
+  @Test
   void aShortRunPrintsTheTableAndWritesTheReport() throws Exception {
     CliRun r =
         CliRun.run(

@@ -108,4 +108,26 @@ class SimulateTraceTest {
     // Read in seconds the trace lasts a minute, as the millisecond copy does.
     assertThat(stated.out()).contains("120 requests; as recorded");
   }
+
+  @Test
+  void aCsvNamedTxtIsReadAsCsvAndSaysSo() throws IOException {
+    StringBuilder csv = new StringBuilder("TIMESTAMP,ContextTokens,GeneratedTokens\n");
+    for (int i = 0; i < 120; i++) {
+      // one every 500 ms over a minute, as the JSONL traces above
+      csv.append(
+          String.format(
+              java.util.Locale.ROOT, "2023-11-16 18:15:%02d.%d,1000,100%n", i / 2, i % 2 * 5));
+    }
+    Path txt = Files.writeString(tmp.resolve("azure.txt"), csv.toString());
+
+    CliRun r = simulate(txt);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains(
+            "note    azure.txt: read as Azure CSV because its first line is a CSV header"
+                + " (TIMESTAMP,ContextTokens,GeneratedTokens) (the format is taken from the"
+                + " content, not the name)");
+    assertThat(requests()).isEqualTo(120);
+  }
 }

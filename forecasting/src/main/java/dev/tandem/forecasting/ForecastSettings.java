@@ -26,11 +26,14 @@ public record ForecastSettings(
     long seed)
     implements Serializable {
 
+  /** The longest horizon, in ticks, a forecaster keeps state for. */
+  public static final int MAX_HORIZON_TICKS = 1000;
+
   public ForecastSettings {
     check(stepSeconds > 0, "stepSeconds must be > 0, got " + stepSeconds);
     check(
-        maxHorizon >= 1 && maxHorizon <= 1000,
-        "maxHorizon must be in [1, 1000], got " + maxHorizon);
+        maxHorizon >= 1 && maxHorizon <= MAX_HORIZON_TICKS,
+        "maxHorizon must be in [1, " + MAX_HORIZON_TICKS + "], got " + maxHorizon);
     check(calibrationWindow >= 10, "calibrationWindow must be >= 10, got " + calibrationWindow);
     check(refitEvery >= 1, "refitEvery must be >= 1, got " + refitEvery);
     check(historyTicks >= 16, "historyTicks must be >= 16, got " + historyTicks);

@@ -14,6 +14,11 @@ import dev.tandem.profiles.model.EngineSpec;
  * The decode role at one forecast: context = E[ISL] + E[OSL]/2 (the mean context over a request's
  * life, the profile's convention), the ITL line there, the batch-percentile model ({@link
  * DecodeModel}) and ⌈λ / λ_e*⌉ engines ({@link DecodeSizer}).
+ *
+ * <p>When one request of that context needs more KV cache than one engine holds ({@code context >
+ * kvCapacityTokens}), no number of engines serves it: engines are not added for it (the need is the
+ * current count, {@link #reachable()} false) and the reason says so with both numbers, instead of
+ * sizing for a target no engine can meet.
  */
 final class DecodeRoleModel implements RoleModel {
 
@@ -23,14 +28,31 @@ final class DecodeRoleModel implements RoleModel {
   private final DecodeModel model;
   private final int limit;
   private final ProfileCapacity profile;
+  private final long kvCapacityTokens;
+  private final int current;
   private DecodeSizing sizing;
 
+  /** For predictions only (the correction's solver): the current count is not needed. */
   DecodeRoleModel(
       Deployment deployment, LoadForecast forecast, MetricsSnapshot metrics, double correction) {
+    this(deployment, forecast, metrics, correction, 0);
+  }
+
+  /**
+   * @param current decode engines the plan starts from: the need when one request does not fit
+   */
+  DecodeRoleModel(
+      Deployment deployment,
+      LoadForecast forecast,
+      MetricsSnapshot metrics,
+      double correction,
+      int current) {
+    this.current = current;
     this.forecast = forecast;
     this.objective = deployment.policy().sla().itl();
     this.context = Math.max(1, forecast.inputTokensMean() + forecast.outputTokensMean() / 2);
     EngineSpec engine = deployment.decode().capacity().profile().engine();
+    this.kvCapacityTokens = engine.kvCapacityTokens();
     double kvBound = Math.floor(engine.kvCapacityTokens() / context);
     double maxSequences = engine.maxSequences().map(Integer::doubleValue).orElse(Double.MAX_VALUE);
     this.model =
@@ -56,19 +78,28 @@ final class DecodeRoleModel implements RoleModel {
     return sizing;
   }
 
+  /** Whether one request of the forecast context fits the KV cache of one engine. */
+  private boolean fits() {
+    return context <= kvCapacityTokens;
+  }
+
   @Override
   public int need() {
+    if (!fits() && forecast.peakRate() > 0) {
+      // more engines do not make one request fit: keep what runs (at least one, for the rest)
+      return Math.max(1, current);
+    }
     return sizing().engines();
   }
 
   @Override
   public boolean met() {
-    return sizing().met();
+    return fits() ? sizing().met() : true;
   }
 
   @Override
   public boolean reachable() {
-    return sizing().reachable();
+    return fits() && sizing().reachable();
   }
 
   @Override
@@ -89,6 +120,19 @@ final class DecodeRoleModel implements RoleModel {
             Format.duration(forecast.horizon()));
     if (sizing().engines() == 0) {
       return load + ": no decode work";
+    }
+    if (!fits()) {
+      return Format.f(
+          "%s: one request of context %s tokens (ISL %s + OSL/2 %s) needs more KV cache than one"
+              + " decode engine holds, %s tokens (kvCapacityTokens of profile %s), so no number of"
+              + " engines serves it; engines are not added for it: the need is the %s running",
+          load,
+          Format.num(context),
+          Format.num(forecast.inputTokensMean()),
+          Format.num(forecast.outputTokensMean() / 2),
+          Format.num(kvCapacityTokens),
+          profile.profile().metadata().name(),
+          Format.num(need()));
     }
     double engines =
         sizing().perEngineRate() > 0 ? forecast.peakRate() / sizing().perEngineRate() : 0;

@@ -48,7 +48,11 @@ public final class Planner {
             in.kvBytesPerToken());
     RoleModel decode =
         new DecodeRoleModel(
-            in.deployment(), in.decodeForecast(), in.metrics(), dk.sizingCorrection());
+            in.deployment(),
+            in.decodeForecast(),
+            in.metrics(),
+            dk.sizingCorrection(),
+            in.replicas().decode().desired());
     Targets targets = Targeting.targets(in, prefill, decode);
     boolean load = in.metrics().loadIsHealthy();
     Map<Role, Boolean> healthy = new EnumMap<>(Role.class);

@@ -43,7 +43,7 @@ public final class AzureTraceReader {
     for (CsvTable.Row row : table.rows()) {
       long micros = epochMicros(table, row);
       first = Math.min(first, micros);
-      rows.add(new long[] {micros, table.count(row, INPUT), table.count(row, OUTPUT)});
+      rows.add(new long[] {micros, table.tokens(row, INPUT), table.tokens(row, OUTPUT)});
     }
     rows.sort(Comparator.comparingLong(r -> r[0]));
     List<Request> requests = new ArrayList<>(rows.size());

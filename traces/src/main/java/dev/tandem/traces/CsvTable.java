@@ -64,11 +64,24 @@ final class CsvTable {
         }
       }
       List<Row> rows = new ArrayList<>();
-      for (CSVRecord record : parser) {
-        String[] values = record.values();
-        rows.add(new Row(record.getRecordNumber() + 1, values));
+      try {
+        for (CSVRecord record : parser) {
+          String[] values = record.values();
+          rows.add(new Row(record.getRecordNumber() + 1, values));
+        }
+      } catch (UncheckedIOException e) {
+        // a malformed quoted field: commons-csv stops the iteration with its own message
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new TraceFormatException(
+            source,
+            Math.max(2, parser.getCurrentLineNumber()),
+            "quoting",
+            cause.getMessage().replaceFirst("^[\\w.]*CSVException: ", ""));
       }
       return new CsvTable(source, columns, rows);
+    } catch (IllegalArgumentException e) {
+      // commons-csv refuses a header with an empty or duplicate name while reading it
+      throw new TraceFormatException(source, 1, "header", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }
@@ -94,7 +107,23 @@ final class CsvTable {
     return row.values()[index];
   }
 
-  /** A non-negative integer, for example a token count. */
+  /** A token count: an integer in [0, {@link Request#MAX_TOKENS}]. */
+  int tokens(Row row, String column) {
+    int value = count(row, column);
+    if (value > Request.MAX_TOKENS) {
+      throw error(
+          row,
+          column,
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d tokens is above the most a trace may give one request, %,d (Request.MAX_TOKENS)",
+              value,
+              Request.MAX_TOKENS));
+    }
+    return value;
+  }
+
+  /** A non-negative integer, for example a client id. */
   int count(Row row, String column) {
     String text = text(row, column);
     try {

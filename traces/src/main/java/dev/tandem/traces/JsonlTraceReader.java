@@ -27,7 +27,8 @@ import java.util.Map;
  * #SUSPICIOUS_SPAN_SECONDS} s (an hour in seconds reads as 3.6 s) is refused with an error that
  * names the file, the field and both readings; {@link Unit#SECONDS} or {@link Unit#MILLISECONDS}
  * then says which it is. A seconds trace slower than 1 req/s and longer than 10,000 s would pass as
- * milliseconds; below that, nothing is misread.
+ * milliseconds; below that, nothing is misread. A span of 0 (every request at one instant) says
+ * nothing about the unit and is not judged here.
  */
 public final class JsonlTraceReader {
 
@@ -125,6 +126,11 @@ public final class JsonlTraceReader {
       return;
     }
     double span = rows.get(rows.size() - 1)[0] - rows.get(0)[0];
+    if (span == 0) {
+      // every request at one instant says nothing about the unit: no unit would make it a trace
+      // over time, so the caller's own check reports the span, not a guess about seconds
+      return;
+    }
     double rateIfMillis = span > 0 ? (rows.size() - 1) / (span / 1000.0) : Double.POSITIVE_INFINITY;
     if (rateIfMillis > SUSPICIOUS_RATE || span / 1000.0 < SUSPICIOUS_SPAN_SECONDS) {
       throw new TraceFormatException(
@@ -164,6 +170,18 @@ public final class JsonlTraceReader {
     if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
       throw new TraceFormatException(
           source, line, field, "must be a non-negative integer, got " + object.get(field));
+    }
+    if (value > Request.MAX_TOKENS) {
+      throw new TraceFormatException(
+          source,
+          line,
+          field,
+          String.format(
+              java.util.Locale.ROOT,
+              "%,.0f tokens is above the most a trace may give one request, %,d"
+                  + " (Request.MAX_TOKENS)",
+              value,
+              Request.MAX_TOKENS));
     }
     return (int) value;
   }

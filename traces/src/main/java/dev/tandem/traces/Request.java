@@ -9,6 +9,15 @@ package dev.tandem.traces;
  */
 public record Request(long arrivalMicros, int inputTokens, int outputTokens) {
 
+  /**
+   * The most tokens a trace reader accepts for one prompt or one output: 10 M, ten times the
+   * longest context windows served today (1 M) and equal to the largest announced (10 M). A longer
+   * value is a corrupt or synthetic row, and taken at face value it made a replay extrapolate a
+   * prefill of minutes per request and search absurd static splits for it; the readers refuse it at
+   * its file, line and field instead. The REST dry-run refuses lengths above the same bound.
+   */
+  public static final int MAX_TOKENS = 10_000_000;
+
   public Request {
     if (arrivalMicros < 0) {
       throw new IllegalArgumentException("arrivalMicros must be >= 0, got " + arrivalMicros);

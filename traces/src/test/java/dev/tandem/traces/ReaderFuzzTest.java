@@ -66,6 +66,9 @@ class ReaderFuzzTest {
                       new String[] {"jsonl", JSONL},
                       new String[] {"servegen", SERVEGEN})) {
                 out.add(new Mutant(seed, base[0], mutate(base[1], r)));
+                if (!base[0].equals("servegen")) {
+                  out.add(new Mutant(seed, "detected", mutate(base[1], r)));
+                }
               }
             });
     return out.stream();
@@ -111,6 +114,12 @@ class ReaderFuzzTest {
         case "jsonl" ->
             JsonlTraceReader.read(
                 new ByteArrayInputStream(m.text().getBytes(StandardCharsets.UTF_8)), "fuzz.jsonl");
+        case "detected" -> {
+          // a user's file of either format, named neither: detection, then the chosen reader
+          Path file = dir.resolve("fuzz.txt");
+          Files.writeString(file, m.text());
+          TraceFormat.read(file, TraceFormat.detect(file), JsonlTraceReader.Unit.MILLISECONDS);
+        }
         default -> {
           Path file = dir.resolve("servegen_fuzz_aggregate_600s.csv");
           Files.writeString(file, m.text());

@@ -121,14 +121,14 @@ public final class ScenarioCatalog {
             true),
         new Entry(
             "servegen-large-day",
-            "ServeGen m-large day 1 at its own rate (≈200 req/s, 17 M requests), per-client"
-                + " Gamma/Weibull sampling, p90 TTFT 200 ms, p90 ITL 10 ms",
+            // the volume is counted from the data by tandem simulate --list, not written here
+            "ServeGen m-large day 1 at its own rate, per-client Gamma/Weibull sampling, p90 TTFT"
+                + " 200 ms, p90 ITL 10 ms",
             DAY_POLICIES,
             false),
         new Entry(
             "servegen-large-14d",
-            "ServeGen m-large, all 14 days at its own rate (≈237 M requests), p90 TTFT 200 ms,"
-                + " p90 ITL 10 ms",
+            "ServeGen m-large, all 14 days at its own rate, p90 TTFT 200 ms, p90 ITL 10 ms",
             List.of("tandem", "dynamo-sla", "hpa"),
             false),
         new Entry(
