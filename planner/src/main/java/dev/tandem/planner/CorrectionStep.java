@@ -58,20 +58,46 @@ final class CorrectionStep {
 
     /** This result with the sizing correction for {@code quantile}, stated in the reason. */
     Learned sizedFor(double quantile) {
+      return sizedFor(quantile, 0);
+    }
+
+    /**
+     * This result with the sizing correction for {@code quantile} when the forecast already sized
+     * the rate with a margin of ln(peak / point peak) = {@code rateMargin} for the same quantile.
+     * The two uncertainties are independent (how fast the engines are vs how much load comes), so
+     * their log-margins add in quadrature, not linearly: the product of two P90s is about the P97
+     * of the product. The rate keeps its margin; k gets the rest, √(m_rate² + m_k²) − m_rate.
+     */
+    Learned sizedFor(double quantile, double rateMargin) {
       double k = history.correction();
-      double sized = CorrectionLearner.sizing(k, history.correctionSpread(), quantile);
+      double full = CorrectionLearner.sizing(k, history.correctionSpread(), quantile);
+      double kMargin = Math.log(full / k);
+      double combined = Math.sqrt(rateMargin * rateMargin + kMargin * kMargin) - rateMargin;
+      double sized = k * Math.exp(combined);
       if (!(sized > k * (1 + 1e-9))) {
         return new Learned(history, why, k);
       }
+      String quadrature =
+          rateMargin > 0
+              ? Format.f(
+                  ", combined in quadrature with the forecast's +%.1f%% on the rate: +%.1f%% for"
+                      + " both instead of +%.1f%%",
+                  (Math.exp(rateMargin) - 1) * 100,
+                  (Math.exp(rateMargin + combined) - 1) * 100,
+                  (Math.exp(rateMargin + kMargin) - 1) * 100)
+              : "";
       return new Learned(
           history,
           new Explanation(
               why.reason(),
               why.message()
                   + Format.f(
-                      "; sized at k = %.3f, the P%s of the k single windows need (their ln k"
-                          + " scatters by σ = %.3f)",
-                      sized, Format.num(quantile * 100), Math.sqrt(history.correctionSpread()))),
+                      "; sized at k = %.3f: the P%s of the k single windows need (their ln k"
+                          + " scatters by σ = %.3f)%s",
+                      sized,
+                      Format.num(quantile * 100),
+                      Math.sqrt(history.correctionSpread()),
+                      quadrature)),
           sized);
     }
   }

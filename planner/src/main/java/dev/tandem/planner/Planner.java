@@ -33,10 +33,10 @@ public final class Planner {
     SlaPolicy policy = in.deployment().policy();
     CorrectionStep.Learned pk =
         CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now)
-            .sizedFor(in.prefillForecast().quantile());
+            .sizedFor(in.prefillForecast().quantile(), in.prefillForecast().peakMargin());
     CorrectionStep.Learned dk =
         CorrectionStep.learn(in, Role.DECODE, history.decode(), now)
-            .sizedFor(in.decodeForecast().quantile());
+            .sizedFor(in.decodeForecast().quantile(), in.decodeForecast().peakMargin());
     ScalingHistory learned =
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
     RoleModel prefill =

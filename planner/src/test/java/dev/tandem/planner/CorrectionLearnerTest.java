@@ -3,6 +3,7 @@ package dev.tandem.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.planner.history.RoleHistory;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +126,29 @@ class CorrectionLearnerTest {
         };
     assertThat(CorrectionLearner.solve(steep, 40)).isCloseTo(0.9, within(1e-3));
     assertThat(calls[0]).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void theRatesMarginAndKsMarginAddInQuadratureNotLinearly() {
+    // k = 1.1 with ln k scattering by σ = 0.1: alone it is sized at 1.1 e^{1.2816 · 0.1}
+    RoleHistory h = RoleHistory.empty().withCorrection(1.1, 20, 0.01);
+    CorrectionStep.Learned learned =
+        new CorrectionStep.Learned(
+            h, new Explanation(Reason.CORRECTION, "k = 1.100 kept (test)"), h.correction());
+    double kMargin = 1.2816 * 0.1;
+    double rateMargin = Math.log(1.05); // the forecast's P90 peak is 5 % above its point peak
+
+    double alone = learned.sizedFor(0.9).sizingCorrection();
+    double combined = learned.sizedFor(0.9, rateMargin).sizingCorrection();
+
+    assertThat(alone).isCloseTo(1.1 * Math.exp(kMargin), within(1e-3));
+    // rate × k together get √(m_rate² + m_k²), of which the rate already has m_rate
+    double both = Math.sqrt(rateMargin * rateMargin + kMargin * kMargin);
+    assertThat(combined).isCloseTo(1.1 * Math.exp(both - rateMargin), within(1e-3));
+    assertThat(combined).isLessThan(alone);
+    assertThat(learned.sizedFor(0.9, rateMargin).why().message())
+        .contains("combined in quadrature with the forecast's +5.0% on the rate");
+    // without a rate margin nothing changes
+    assertThat(learned.sizedFor(0.9, 0).sizingCorrection()).isEqualTo(alone);
   }
 }

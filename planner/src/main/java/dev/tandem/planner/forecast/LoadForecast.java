@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param peakError the recent relative RMS error of the forecast's point peak against the peak that
  *     came (ρ of {@code PeakError}); NaN when unknown (cold start, a given load): then the forecast
  *     is not trusted to shorten a scale-down window
+ * @param pointPeakRate the forecaster's point peak over the horizon, req/s, before the allowance
+ *     for a window's sampling noise that makes {@code peakRate} its quantile; NaN when unknown
+ *     (then the whole of {@code peakRate} counts as the point)
  */
 public record LoadForecast(
     double peakRate,
@@ -34,9 +37,10 @@ public record LoadForecast(
     double quantile,
     boolean healthy,
     String reason,
-    double peakError) {
+    double peakError,
+    double pointPeakRate) {
 
-  /** A forecast whose confidence is unknown. */
+  /** A forecast whose confidence and point peak are unknown. */
   public LoadForecast(
       double peakRate,
       double meanRate,
@@ -59,7 +63,18 @@ public record LoadForecast(
         quantile,
         healthy,
         reason,
+        Double.NaN,
         Double.NaN);
+  }
+
+  /**
+   * ln(peakRate / pointPeakRate): the forecast's own margin for the quantile, 0 when the point peak
+   * is unknown or not below the peak.
+   */
+  public double peakMargin() {
+    return Double.isFinite(pointPeakRate) && pointPeakRate > 0 && peakRate > pointPeakRate
+        ? Math.log(peakRate / pointPeakRate)
+        : 0;
   }
 
   /** True when the recent peak error is known. */

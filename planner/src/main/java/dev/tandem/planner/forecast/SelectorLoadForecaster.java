@@ -261,7 +261,8 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         quantile,
         snapshot.loadIsHealthy(),
         reason,
-        rho);
+        rho,
+        pointPeak);
   }
 
   /** The live series for {@code state}: the cached one if it is that state's, else restored. */
