@@ -136,10 +136,27 @@ final class PrefillRoleModel implements RoleModel {
     String verdict =
         !sizing().reachable()
             ? Format.f(
-                "; the service time alone misses %s, sized for %s instead",
-                objective(), Format.ms(sizing().targetSeconds() * 1000))
+                "; unattainable: the %s prompt (≈ %s tokens) alone takes %s on an idle engine,"
+                    + " above the target of %s, so no number of engines meets it; sized for %s"
+                    + " instead (that best attainable %s plus a quarter for queueing, beyond"
+                    + " which more engines buy little). Shorter prompts, a prefix cache or a"
+                    + " faster engine would make it attainable",
+                Format.percentile(objective.quantile()),
+                Format.num(islAtQuantile()),
+                Format.ms(sizing().servicePercentileSeconds() * 1000),
+                Format.ms(millis(objective)),
+                Format.ms(sizing().targetSeconds() * 1000),
+                Format.ms(sizing().servicePercentileSeconds() * 1000))
             : sizing().met() ? " ≤ " + Format.ms(millis(objective)) : "; still above the target";
     return load + ": " + model + batching + verdict + beyondProfile();
+  }
+
+  /** The prompt length of the stratum at the objective's quantile (strata are equally likely). */
+  private double islAtQuantile() {
+    double[] sorted = strata.clone();
+    java.util.Arrays.sort(sorted);
+    int i = (int) Math.ceil(objective.quantile() * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   /** Only for the reason: the correction's solver builds this model several times per plan. */

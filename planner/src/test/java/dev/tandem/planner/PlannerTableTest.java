@@ -83,6 +83,23 @@ class PlannerTableTest {
   }
 
   @Test
+  void anUnattainableTtftIsNamedWithItsCauseAndSizedForTheBestAttainable() {
+    // TTFT(12,000) on the H200 is 255.9 ms > the 200 ms target: no engine count meets the p90
+    ScalingPlan plan =
+        recommender.recommend(GROVE, Recommender.Load.of(10, 12_000, 300), Inputs.T0);
+
+    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.prefill().targetWhy().message())
+        .contains(
+            "unattainable: the p90 prompt (≈ 12000 tokens) alone takes 255.9 ms on an idle"
+                + " engine, above the target of 200.0 ms")
+        .contains("sized for 319.8 ms instead");
+    // not chased to maxReplicas (8): a = 10 × 0.256 = 2.56 Erlangs need a few engines, no more
+    assertThat(plan.prefill().target()).isBetween(3, 6);
+    assertThat(plan.prefill().predictedMillis()).isLessThanOrEqualTo(319.8);
+  }
+
+  @Test
   void theWorkedExampleExplainsEveryNumber() {
     ScalingPlan plan = recommender.recommend(GROVE, Recommender.Load.of(20, 3000, 300), Inputs.T0);
 
