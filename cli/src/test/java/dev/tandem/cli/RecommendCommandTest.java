@@ -16,13 +16,12 @@ class RecommendCommandTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    // prefill: G/G/2 with passes of 1.18 prompts, TTFT p90 130.8 ms; decode ⌈20 / 14.34⌉ = 2
-    // (see planner/PLANNER.md)
+    // prefill: G/G/2, TTFT p90 122 ms; decode ⌈20 / 14.34⌉ = 2 (see planner/PLANNER.md)
     assertThat(run.out())
         .contains("plan for inference/llama-8b")
         .contains("prefill  1 → 2   (target 2; the SLA needs 2; 1 GPU per replica)")
         .contains("decode   1 → 2   (target 2; the SLA needs 2; 1 GPU per replica)")
-        .contains("PREDICTED: 130.8 ms at 2 engines and 20 req/s (TTFT p90 ≤ 200.0 ms) meets it")
+        .contains("PREDICTED: 122.0 ms at 2 engines and 20 req/s (TTFT p90 ≤ 200.0 ms) meets it")
         .contains("PREDICTED: 7.6 ms at 2 engines and 20 req/s (ITL p90 ≤ 10.0 ms) meets it")
         .contains("GPU_TOTAL: prefill 2×1 + decode 2×1 = 4 GPUs of the budget of 16")
         .contains("changes:    prefill 1 → 2, decode 1 → 2");

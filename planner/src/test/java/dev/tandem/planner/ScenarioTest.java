@@ -89,8 +89,8 @@ class ScenarioTest {
     assertThat(prefillAtStop).isGreaterThan(1);
     assertThat(decodeAtStop).isGreaterThan(1);
 
-    sim.ticks(9); // 4.5 min: inside prefill's 5-minute window, which still holds the load's targets
-    assertThat(sim.desired("llama-8b", Role.PREFILL)).isGreaterThan(1);
+    sim.ticks(9); // 4.5 min: inside prefill's 5-minute window
+    assertThat(sim.desired("llama-8b", Role.PREFILL)).isEqualTo(prefillAtStop);
 
     sim.ticks(21); // 15 min after the stop: past decode's 10-minute window plus the level's decay
     assertThat(sim.desired("llama-8b", Role.PREFILL)).isEqualTo(1);

@@ -24,24 +24,7 @@ public final class ExampleProfiles {
   private static final String DYNAMO =
       "NVIDIA Dynamo planner profiling data (github.com/ai-dynamo/dynamo, Apache-2.0), ";
 
-  /**
-   * Not in the Dynamo data: vLLM's default {@code --max-num-batched-tokens} for its OpenAI server
-   * on GPUs with 70 GiB or more (H100, H200), which the planner's prefill batching model and the
-   * simulator's prefill engines use.
-   */
-  static final int VLLM_MAX_BATCHED_TOKENS = 8192;
-
-  private static final String BATCHING =
-      " engine.maxBatchedTokens "
-          + VLLM_MAX_BATCHED_TOKENS
-          + " added: vLLM's default --max-num-batched-tokens for its OpenAI server on GPUs of 70"
-          + " GiB or more.";
-
   private ExampleProfiles() {}
-
-  private static PerformanceProfile batched(PerformanceProfile p) {
-    return p.withEngine(p.engine().withMaxBatchedTokens(VLLM_MAX_BATCHED_TOKENS));
-  }
 
   /** File name → YAML text. */
   public static Map<String, String> generate() {
@@ -52,17 +35,15 @@ public final class ExampleProfiles {
     files.put(
         "h200-llama-3.1-8b-fp8-tp1.yaml",
         PerformanceProfileWriter.write(
-            batched(h200Profile)
-                .withMetadata(
-                    new ProfileMetadata(
-                        "h200-llama-3.1-8b-fp8-tp1",
-                        DYNAMO
-                            + "components/src/dynamo/planner/core/throughput/pre_swept_results/"
-                            + "h200_sxm/vllm/nvidia/Llama-3.1-8B-Instruct-FP8/{prefill,decode}.npz"
-                            + " (same values as the planner test data H200_TP1P_TP1D after PR"
-                            + " #2674). Copied unchanged; concurrency derived as kvUsage ×"
-                            + " kvCapacityTokens / context."
-                            + BATCHING))));
+            h200Profile.withMetadata(
+                new ProfileMetadata(
+                    "h200-llama-3.1-8b-fp8-tp1",
+                    DYNAMO
+                        + "components/src/dynamo/planner/core/throughput/pre_swept_results/"
+                        + "h200_sxm/vllm/nvidia/Llama-3.1-8B-Instruct-FP8/{prefill,decode}.npz"
+                        + " (same values as the planner test data H200_TP1P_TP1D after PR"
+                        + " #2674). Copied unchanged; concurrency derived as kvUsage ×"
+                        + " kvCapacityTokens / context."))));
     ImportOptions h100 = ImportOptions.defaults().withModelParameters(70.6e9).withDtype("fp8");
     for (ImportedProfile imported :
         DynamoImporter.importDirectory(SharedData.dynamo(SharedData.H100_70B), h100)) {
@@ -81,7 +62,8 @@ public final class ExampleProfiles {
       files.put(
           name + ".yaml",
           PerformanceProfileWriter.write(
-              batched(imported.profile())
+              imported
+                  .profile()
                   .withMetadata(
                       new ProfileMetadata(
                           name,
@@ -93,8 +75,7 @@ public final class ExampleProfiles {
                               + ". "
                               + corrected
                               + "; concurrency derived as kvUsage × kvCapacityTokens /"
-                              + " context."
-                              + BATCHING))));
+                              + " context."))));
     }
     return files;
   }

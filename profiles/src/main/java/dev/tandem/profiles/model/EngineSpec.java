@@ -42,17 +42,4 @@ public record EngineSpec(
     maxSequences.ifPresent(v -> Require.positive("engine.maxSequences", v));
     kvTransferBytesPerSecond.ifPresent(v -> Require.positive("engine.kvTransferBytesPerSecond", v));
   }
-
-  /** This engine with a limit on tokens per forward pass. */
-  public EngineSpec withMaxBatchedTokens(int tokens) {
-    return new EngineSpec(
-        name,
-        version,
-        tensorParallelSize,
-        gpusPerEngine,
-        kvCapacityTokens,
-        Optional.of(tokens),
-        maxSequences,
-        kvTransferBytesPerSecond);
-  }
 }

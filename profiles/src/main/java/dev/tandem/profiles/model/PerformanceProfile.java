@@ -55,11 +55,6 @@ public record PerformanceProfile(
     return new PerformanceProfile(newMetadata, gpu, model, engine, prefill, decode);
   }
 
-  /** The same measurements with another engine configuration (e.g. its batching limits). */
-  public PerformanceProfile withEngine(EngineSpec newEngine) {
-    return new PerformanceProfile(metadata, gpu, model, newEngine, prefill, decode);
-  }
-
   /** The distinct measured context lengths of the decode points, ascending. */
   public List<Double> decodeContexts() {
     TreeSet<Double> contexts = new TreeSet<>();
