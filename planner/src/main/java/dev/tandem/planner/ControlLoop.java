@@ -200,8 +200,7 @@ public final class ControlLoop {
                 d.key(), state, snapshot, f.horizonFor(policy.behavior().decode()), f.quantile()),
             due,
             policy.budget().maxGpus(),
-            "spec.budget.maxGpus",
-            0);
+            "spec.budget.maxGpus");
     ScalingPlan plan = planner.plan(in, history, now);
     Optional<GpuPool> pool = policy.budget().pool().filter(p -> pools.containsKey(p.name()));
     if (pool.isEmpty()) {

@@ -162,8 +162,7 @@ final class CorrectionStep {
     DoubleUnaryOperator predict =
         kk ->
             (role == Role.PREFILL
-                    ? new PrefillRoleModel(
-                        in.deployment(), observedLoad, m, kk, in.kvBytesPerToken())
+                    ? new PrefillRoleModel(in.deployment(), observedLoad, m, kk)
                     : new DecodeRoleModel(in.deployment(), observedLoad, m, kk))
                 .predictMillis(ready);
     double predicted = predict.applyAsDouble(k);

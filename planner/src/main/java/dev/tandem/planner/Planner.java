@@ -41,11 +41,7 @@ public final class Planner {
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
     RoleModel prefill =
         new PrefillRoleModel(
-            in.deployment(),
-            in.prefillForecast(),
-            in.metrics(),
-            pk.sizingCorrection(),
-            in.kvBytesPerToken());
+            in.deployment(), in.prefillForecast(), in.metrics(), pk.sizingCorrection());
     RoleModel decode =
         new DecodeRoleModel(
             in.deployment(),

@@ -20,8 +20,6 @@ import java.util.Set;
  * @param budgetGpus the GPUs this deployment may hold: its {@code maxGpus}, or less when its pool
  *     is short (draining and starting engines count against it)
  * @param budgetSource what set {@code budgetGpus}, for messages (e.g. {@code spec.budget.maxGpus})
- * @param kvBytesPerToken KV-cache bytes per token moved from prefill to decode, 0 when unknown (the
- *     transfer term needs both this and the profile's {@code kvTransferBytesPerSecond})
  */
 public record PlannerInput(
     Deployment deployment,
@@ -31,8 +29,7 @@ public record PlannerInput(
     LoadForecast decodeForecast,
     Set<Role> due,
     int budgetGpus,
-    String budgetSource,
-    double kvBytesPerToken) {
+    String budgetSource) {
 
   public PlannerInput {
     Objects.requireNonNull(deployment, "deployment");
@@ -45,12 +42,9 @@ public record PlannerInput(
     if (budgetGpus < 0) {
       throw new IllegalArgumentException("budgetGpus must be >= 0, got " + budgetGpus);
     }
-    if (!(kvBytesPerToken >= 0)) {
-      throw new IllegalArgumentException("kvBytesPerToken must be >= 0, got " + kvBytesPerToken);
-    }
   }
 
-  /** Every role due, the policy's own budget, no KV transfer term. */
+  /** Every role due, the policy's own budget. */
   public static PlannerInput of(
       Deployment deployment,
       MetricsSnapshot metrics,
@@ -65,21 +59,12 @@ public record PlannerInput(
         decodeForecast,
         EnumSet.allOf(Role.class),
         deployment.policy().budget().maxGpus(),
-        "spec.budget.maxGpus",
-        0);
+        "spec.budget.maxGpus");
   }
 
   public PlannerInput withBudget(int gpus, String source) {
     return new PlannerInput(
-        deployment,
-        metrics,
-        replicas,
-        prefillForecast,
-        decodeForecast,
-        due,
-        gpus,
-        source,
-        kvBytesPerToken);
+        deployment, metrics, replicas, prefillForecast, decodeForecast, due, gpus, source);
   }
 
   public PlannerInput withDue(Set<Role> roles) {
@@ -91,21 +76,7 @@ public record PlannerInput(
         decodeForecast,
         roles,
         budgetGpus,
-        budgetSource,
-        kvBytesPerToken);
-  }
-
-  public PlannerInput withKvBytesPerToken(double bytes) {
-    return new PlannerInput(
-        deployment,
-        metrics,
-        replicas,
-        prefillForecast,
-        decodeForecast,
-        due,
-        budgetGpus,
-        budgetSource,
-        bytes);
+        budgetSource);
   }
 
   public boolean isDue(Role role) {

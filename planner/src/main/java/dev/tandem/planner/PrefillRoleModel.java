@@ -33,18 +33,14 @@ final class PrefillRoleModel implements RoleModel {
   private double predicted;
 
   PrefillRoleModel(
-      Deployment deployment,
-      LoadForecast forecast,
-      MetricsSnapshot metrics,
-      double correction,
-      double kvBytesPerToken) {
+      Deployment deployment, LoadForecast forecast, MetricsSnapshot metrics, double correction) {
     this.forecast = forecast;
     this.objective = deployment.policy().sla().ttft();
     this.arrivalScv = metrics.arrivalCv2().orElse(1.0);
     this.prefixHitRate = Math.min(1, metrics.prefixCacheHitRate().orElse(0));
-    double bandwidth =
-        deployment.prefill().profile().engine().kvTransferBytesPerSecond().orElse(0.0);
-    double transfer = bandwidth > 0 ? kvBytesPerToken / bandwidth : 0;
+    var engine = deployment.prefill().profile().engine();
+    double bandwidth = engine.kvTransferBytesPerSecond().orElse(0.0);
+    double transfer = bandwidth > 0 ? engine.kvBytesPerToken().orElse(0.0) / bandwidth : 0;
     double mean = forecast.inputTokensMean();
     double secondMoment = forecast.inputTokensSecondMoment();
     this.islCv = LognormalStrata.sigma(mean, secondMoment) == 0 ? 0 : cv(mean, secondMoment);

@@ -8,7 +8,10 @@ import dev.tandem.planner.sizing.DecodeModel;
 import dev.tandem.planner.sizing.LognormalStrata;
 import dev.tandem.planner.sizing.PrefillSizer;
 import dev.tandem.planner.sizing.ServiceTimes;
+import dev.tandem.profiles.model.EngineSpec;
+import dev.tandem.profiles.model.PerformanceProfile;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,35 @@ class PlannerTableTest {
                 + " (TTFT linear in ISL past the last two points)");
     assertThat(beyond.decode().targetWhy().message())
         .contains("; beyond the profile: context 30150 above the largest measured");
+  }
+
+  @Test
+  void aProfileThatStatesKvBytesAndBandwidthAddsTheTransferToEveryPrefill() {
+    PerformanceProfile h200 = Examples.h200();
+    EngineSpec e = h200.engine();
+    // Llama-3.1-8B: 2 × 32 layers × 8 KV heads × 128 × 1 byte (fp8) = 65,536 bytes per token
+    EngineSpec withTransfer =
+        new EngineSpec(
+            e.name(),
+            e.version(),
+            e.tensorParallelSize(),
+            e.gpusPerEngine(),
+            e.kvCapacityTokens(),
+            e.maxBatchedTokens(),
+            e.maxSequences(),
+            Optional.of(1.0e10),
+            Optional.of(65_536.0));
+    PerformanceProfile moving =
+        new PerformanceProfile(
+            h200.metadata(), h200.gpu(), h200.model(), withTransfer, h200.prefill(), h200.decode());
+    Deployment d = Deployment.of(Examples.grove(), moving, moving);
+
+    ScalingPlan plain = recommender.recommend(GROVE, Recommender.Load.of(5, 3000, 300), Inputs.T0);
+    ScalingPlan moved = recommender.recommend(d, Recommender.Load.of(5, 3000, 300), Inputs.T0);
+
+    // 3,000 tokens × 65,536 B ÷ 10 GB/s = 19.7 ms more service time per request
+    assertThat(moved.prefill().targetWhy().message()).contains("service p90 80.9 ms");
+    assertThat(plain.prefill().targetWhy().message()).contains("service p90 61.2 ms");
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class PerformanceProfileWriter {
         .ifPresent(v -> out.append("    maxBatchedTokens: ").append(v).append('\n'));
     e.maxSequences().ifPresent(v -> out.append("    maxSequences: ").append(v).append('\n'));
     optional(out, "    kvTransferBytesPerSecond", e.kvTransferBytesPerSecond());
+    optional(out, "    kvBytesPerToken", e.kvBytesPerToken());
   }
 
   private static void decodeRow(StringBuilder out, DecodePoint x, long kvCapacity) {

@@ -22,7 +22,8 @@ final class ProfileFormat {
           "kvCapacityTokens",
           "maxBatchedTokens",
           "maxSequences",
-          "kvTransferBytesPerSecond");
+          "kvTransferBytesPerSecond",
+          "kvBytesPerToken");
   static final List<String> PREFILL_POINT = List.of("isl", "ttftMs", "tokensPerSecondPerGpu");
   static final List<String> DECODE_POINT =
       List.of("context", "kvUsage", "concurrency", "itlMs", "tokensPerSecondPerGpu");

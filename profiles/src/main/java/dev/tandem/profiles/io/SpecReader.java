@@ -45,6 +45,7 @@ final class SpecReader {
     Optional<Integer> maxBatched = m.integer("maxBatchedTokens");
     Optional<Integer> maxSequences = m.integer("maxSequences");
     Optional<Double> transfer = m.number("kvTransferBytesPerSecond");
+    Optional<Double> kvBytes = m.number("kvBytesPerToken");
     if (name.isEmpty() || version.isEmpty() || tp.isEmpty() || gpus.isEmpty() || kv.isEmpty()) {
       return Optional.empty();
     }
@@ -60,6 +61,7 @@ final class SpecReader {
                 kv.get(),
                 maxBatched,
                 maxSequences,
-                transfer));
+                transfer,
+                kvBytes));
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param maxBatchedTokens engine limit on tokens per forward pass, when known
  * @param maxSequences engine limit on sequences in flight, when known
  * @param kvTransferBytesPerSecond prefill→decode KV transfer bandwidth in bytes/s, when known
+ * @param kvBytesPerToken KV-cache bytes one token occupies (2 × layers × KV heads × head size ×
+ *     bytes per element), when known; with the bandwidth it gives the transfer time a prefill adds
  */
 public record EngineSpec(
     String name,
@@ -23,7 +25,30 @@ public record EngineSpec(
     long kvCapacityTokens,
     Optional<Integer> maxBatchedTokens,
     Optional<Integer> maxSequences,
-    Optional<Double> kvTransferBytesPerSecond) {
+    Optional<Double> kvTransferBytesPerSecond,
+    Optional<Double> kvBytesPerToken) {
+
+  /** An engine whose KV bytes per token are not stated. */
+  public EngineSpec(
+      String name,
+      String version,
+      int tensorParallelSize,
+      int gpusPerEngine,
+      long kvCapacityTokens,
+      Optional<Integer> maxBatchedTokens,
+      Optional<Integer> maxSequences,
+      Optional<Double> kvTransferBytesPerSecond) {
+    this(
+        name,
+        version,
+        tensorParallelSize,
+        gpusPerEngine,
+        kvCapacityTokens,
+        maxBatchedTokens,
+        maxSequences,
+        kvTransferBytesPerSecond,
+        Optional.empty());
+  }
 
   public EngineSpec {
     Require.text("engine.name", name);
@@ -41,5 +66,6 @@ public record EngineSpec(
     maxBatchedTokens.ifPresent(v -> Require.positive("engine.maxBatchedTokens", v));
     maxSequences.ifPresent(v -> Require.positive("engine.maxSequences", v));
     kvTransferBytesPerSecond.ifPresent(v -> Require.positive("engine.kvTransferBytesPerSecond", v));
+    kvBytesPerToken.ifPresent(v -> Require.positive("engine.kvBytesPerToken", v));
   }
 }
