@@ -5,9 +5,12 @@ import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.history.RoleHistory;
 import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.metrics.Signal;
+import dev.tandem.planner.state.ReplicaState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 
 /**
  * Applies {@link CorrectionLearner} to one role when the evidence is healthy: the role is due, the
@@ -39,7 +42,7 @@ final class CorrectionStep {
 
   private CorrectionStep() {}
 
-  private static boolean inTransition(dev.tandem.planner.state.ReplicaState s) {
+  private static boolean inTransition(ReplicaState s) {
     return s.starting() > 0 || s.draining() > 0;
   }
 
@@ -102,6 +105,59 @@ final class CorrectionStep {
     }
   }
 
+  /** What one role's observation this decision rests on. */
+  private record Evidence(
+      PlannerInput in,
+      Role role,
+      ReplicaState state,
+      Signal observed,
+      RoleHistory history,
+      Instant windowStart,
+      String latency) {}
+
+  /**
+   * One condition an observation must meet to teach k; {@code unmet} returns why it is not met, or
+   * "" when it is.
+   */
+  private record Rule(String name, Function<Evidence, String> unmet) {}
+
+  /** The conditions, in the order they are checked (the first unmet one is the reason given). */
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule("due", e -> e.in().isDue(e.role()) ? "" : "role not due"),
+          new Rule(
+              "healthy load",
+              e -> e.in().metrics().loadIsHealthy() ? "" : "load metrics not healthy"),
+          new Rule(
+              "latency observed",
+              e ->
+                  e.observed().isOk()
+                      ? ""
+                      : "observed " + e.latency() + " " + e.observed().health()),
+          new Rule("traffic", e -> e.in().metrics().arrivalRate().value() > 0 ? "" : "no traffic"),
+          new Rule("ready engines", e -> e.state().ready() > 0 ? "" : "no ready engines"),
+          new Rule(
+              "capacity not in transition",
+              e ->
+                  !inTransition(e.state())
+                      ? ""
+                      : "capacity in transition: "
+                          + e.state().starting()
+                          + " starting, "
+                          + e.state().draining()
+                          + " draining"),
+          new Rule(
+              "settled through the window",
+              e ->
+                  e.history().settledThrough(e.windowStart())
+                      ? ""
+                      : "capacity settled at "
+                          + e.state().ready()
+                          + " ready only since "
+                          + e.history().settledSince().map(Instant::toString).orElse("-")
+                          + ", after the window's start "
+                          + e.windowStart()));
+
   static Learned learn(PlannerInput in, Role role, RoleHistory seen, Instant now) {
     MetricsSnapshot m = in.metrics();
     Signal observed = role == Role.PREFILL ? m.ttftPercentileMillis() : m.itlPercentileMillis();
@@ -111,31 +167,15 @@ final class CorrectionStep {
     Instant windowStart = now.minus(observed.window());
     double k = history.correction();
     String latency = role == Role.PREFILL ? "TTFT" : "ITL";
-    String skip =
-        !in.isDue(role)
-            ? "role not due"
-            : !m.loadIsHealthy()
-                ? "load metrics not healthy"
-                : !observed.isOk()
-                    ? "observed " + latency + " " + observed.health()
-                    : m.arrivalRate().value() <= 0
-                        ? "no traffic"
-                        : ready <= 0
-                            ? "no ready engines"
-                            : inTransition(in.replicas().of(role))
-                                ? "capacity in transition: "
-                                    + in.replicas().of(role).starting()
-                                    + " starting, "
-                                    + in.replicas().of(role).draining()
-                                    + " draining"
-                                : !history.settledThrough(windowStart)
-                                    ? "capacity settled at "
-                                        + ready
-                                        + " ready only since "
-                                        + history.settledSince().map(Instant::toString).orElse("-")
-                                        + ", after the window's start "
-                                        + windowStart
-                                    : "";
+    Evidence evidence =
+        new Evidence(in, role, in.replicas().of(role), observed, history, windowStart, latency);
+    String skip = "";
+    for (Rule rule : RULES) {
+      skip = rule.unmet().apply(evidence);
+      if (!skip.isEmpty()) {
+        break;
+      }
+    }
     if (!skip.isEmpty()) {
       return new Learned(
           history,

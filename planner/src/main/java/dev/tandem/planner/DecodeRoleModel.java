@@ -1,6 +1,5 @@
 package dev.tandem.planner;
 
-import dev.tandem.config.policy.EngineRole;
 import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.metrics.MetricsSnapshot;
@@ -64,8 +63,7 @@ final class DecodeRoleModel implements RoleModel {
             objective.quantile(),
             kvBound,
             maxSequences);
-    EngineRole role = deployment.policy().roles().decode();
-    this.limit = 4 * role.maxReplicas() + 16;
+    this.limit = RoleModel.searchLimit(deployment.policy().roles().decode());
     this.profile = deployment.decode().capacity();
   }
 

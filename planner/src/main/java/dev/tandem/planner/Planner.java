@@ -5,6 +5,7 @@ import dev.tandem.config.policy.ScaledRole;
 import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.history.ScalingHistory;
+import dev.tandem.planner.stabilise.Stabilised;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,10 +56,10 @@ public final class Planner {
     healthy.put(Role.PREFILL, load && in.prefillForecast().healthy());
     healthy.put(Role.DECODE, load && in.decodeForecast().healthy());
     healthy.put(Role.ROUTER, load && in.prefillForecast().healthy());
-    Map<Role, Settling.Settled> settled = Settling.settle(in, targets, learned, healthy, now);
+    Map<Role, Stabilised> settled = Settling.settle(in, targets, learned, healthy, now);
 
     ScalingHistory next = learned;
-    for (Map.Entry<Role, Settling.Settled> e : settled.entrySet()) {
+    for (Map.Entry<Role, Stabilised> e : settled.entrySet()) {
       next = next.with(e.getKey(), e.getValue().history());
     }
     RoleDecision p =
@@ -88,7 +89,7 @@ public final class Planner {
       PlannerInput in,
       Role role,
       Targets targets,
-      Map<Role, Settling.Settled> settled,
+      Map<Role, Stabilised> settled,
       RoleModel model,
       LoadForecast forecast,
       CorrectionStep.Learned correction) {
@@ -96,7 +97,7 @@ public final class Planner {
         role == Role.PREFILL
             ? in.deployment().policy().roles().prefill()
             : in.deployment().policy().roles().decode();
-    Settling.Settled s = settled.get(role);
+    Stabilised s = settled.get(role);
     double predicted = model.predictMillis(s.desired());
     Explanation predictedWhy =
         new Explanation(
@@ -113,8 +114,8 @@ public final class Planner {
         role,
         scaled.gpusPerReplica(),
         in.replicas().of(role).desired(),
-        Settling.target(targets, role),
-        Settling.targetWhy(targets, role),
+        targets.of(role),
+        targets.why(role),
         s.desired(),
         s.why(),
         predicted,
@@ -124,14 +125,14 @@ public final class Planner {
   }
 
   private static RoleDecision routerDecision(
-      PlannerInput in, ScaledRole role, Targets targets, Map<Role, Settling.Settled> settled) {
-    Settling.Settled s = settled.get(Role.ROUTER);
+      PlannerInput in, ScaledRole role, Targets targets, Map<Role, Stabilised> settled) {
+    Stabilised s = settled.get(Role.ROUTER);
     return new RoleDecision(
         Role.ROUTER,
         role.gpusPerReplica(),
         in.replicas().of(Role.ROUTER).desired(),
-        targets.router(),
-        targets.routerWhy(),
+        targets.of(Role.ROUTER),
+        targets.why(Role.ROUTER),
         s.desired(),
         s.why(),
         Double.NaN,

@@ -1,6 +1,5 @@
 package dev.tandem.planner;
 
-import dev.tandem.config.policy.EngineRole;
 import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.metrics.MetricsSnapshot;
@@ -54,8 +53,7 @@ final class PrefillRoleModel implements RoleModel {
             correction,
             transfer,
             profile.profile().engine().maxBatchedTokens().orElse(0));
-    EngineRole role = deployment.policy().roles().prefill();
-    this.limit = Math.min(PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
+    this.limit = RoleModel.searchLimit(deployment.policy().roles().prefill());
   }
 
   /** Sized on first use: the correction step only predicts, it never sizes. */

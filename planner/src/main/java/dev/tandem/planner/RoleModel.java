@@ -26,4 +26,16 @@ interface RoleModel {
 
   /** The objective, e.g. {@code TTFT p90 ≤ 200 ms}. */
   String objective();
+
+  /**
+   * How far a role's sizing searches: 4 × maxReplicas + 16 engines (at most {@link
+   * dev.tandem.planner.sizing.PrefillSizer#SEARCH_LIMIT}). Beyond maxReplicas so that "needs 9,
+   * capped at 8" is told apart from "needs more than anyone can give"; bounded so that an absurd
+   * forecast cannot make one plan search thousands of counts. Both role models size lazily (on the
+   * first question), because the correction's solver builds them only to predict.
+   */
+  static int searchLimit(dev.tandem.config.policy.EngineRole role) {
+    return Math.min(
+        dev.tandem.planner.sizing.PrefillSizer.SEARCH_LIMIT, 4 * role.maxReplicas() + 16);
+  }
 }

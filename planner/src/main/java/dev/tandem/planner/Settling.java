@@ -37,13 +37,10 @@ final class Settling {
 
   private Settling() {}
 
-  /** A role's count for this decision, why, and its history after it. */
-  record Settled(int desired, Explanation why, RoleHistory history) {}
-
-  static Map<Role, Settled> settle(
+  static Map<Role, Stabilised> settle(
       PlannerInput in, Targets t, ScalingHistory history, Map<Role, Boolean> healthy, Instant now) {
     SlaPolicy policy = in.deployment().policy();
-    Map<Role, Settled> out = new EnumMap<>(Role.class);
+    Map<Role, Stabilised> out = new EnumMap<>(Role.class);
     for (ScaledRole role : policy.roles().all()) {
       out.put(role.role(), first(in, t, history.of(role.role()), role, healthy, now));
     }
@@ -53,12 +50,12 @@ final class Settling {
     }
     if (desiredGpus > in.budgetGpus() && t.outcome() != Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
       for (ScaledRole role : policy.roles().all()) {
-        Settled s = out.get(role.role());
-        int target = target(t, role.role());
+        Stabilised s = out.get(role.role());
+        int target = t.of(role.role());
         if (s.desired() > target) {
           out.put(
               role.role(),
-              new Settled(
+              new Stabilised(
                   target,
                   new Explanation(
                       Reason.BUDGET_CAPPED,
@@ -71,15 +68,15 @@ final class Settling {
     }
     gateIncreases(in, policy.roles().all(), out);
     for (ScaledRole role : policy.roles().all()) {
-      Settled s = out.get(role.role());
+      Stabilised s = out.get(role.role());
       if (s.desired() < in.replicas().of(role.role()).desired()) {
-        out.put(role.role(), new Settled(s.desired(), s.why(), s.history().scaledDown(now)));
+        out.put(role.role(), new Stabilised(s.desired(), s.why(), s.history().scaledDown(now)));
       }
     }
     return out;
   }
 
-  private static Settled first(
+  private static Stabilised first(
       PlannerInput in,
       Targets t,
       RoleHistory history,
@@ -95,40 +92,38 @@ final class Settling {
               .lastDecision()
               .map(last -> " (next at " + last.plus(behavior.interval()) + ")")
               .orElse("");
-      return new Settled(
+      return new Stabilised(
           state.desired(),
           new Explanation(
               Reason.NOT_DUE, "decided every " + Format.duration(behavior.interval()) + next),
           history);
     }
     if (r != Role.ROUTER && t.outcome() == Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
-      return new Settled(
+      return new Stabilised(
           state.desired(),
-          t.prefillWhy(),
+          t.why(r),
           history.decided(now, state.desired(), behavior.scaleDownStabilization()));
     }
     LoadForecast forecast = r == Role.DECODE ? in.decodeForecast() : in.prefillForecast();
-    Stabilised s =
-        Stabiliser.decide(
-            target(t, r),
-            state,
-            behavior,
-            ScaleDownWindow.of(behavior, forecast.peakError()),
-            history,
-            healthy.get(r),
-            now);
-    return new Settled(s.desired(), s.why(), s.history());
+    return Stabiliser.decide(
+        t.of(r),
+        state,
+        behavior,
+        ScaleDownWindow.of(behavior, forecast.peakError()),
+        history,
+        healthy.get(r),
+        now);
   }
 
   private static void gateIncreases(
-      PlannerInput in, List<ScaledRole> roles, Map<Role, Settled> out) {
+      PlannerInput in, List<ScaledRole> roles, Map<Role, Stabilised> out) {
     int held = 0;
     for (ScaledRole role : roles) {
       held += in.replicas().of(role.role()).heldEngines() * role.gpusPerReplica();
     }
     int room = in.budgetGpus() - held;
     for (ScaledRole role : roles) {
-      Settled s = out.get(role.role());
+      Stabilised s = out.get(role.role());
       ReplicaState state = in.replicas().of(role.role());
       int increase = s.desired() - state.desired();
       if (increase <= 0 || role.gpusPerReplica() == 0) {
@@ -139,7 +134,7 @@ final class Settling {
       if (fits < increase) {
         out.put(
             role.role(),
-            new Settled(
+            new Stabilised(
                 state.desired() + fits,
                 new Explanation(
                     Reason.WAITING_FOR_DRAIN,
@@ -154,21 +149,5 @@ final class Settling {
                 s.history()));
       }
     }
-  }
-
-  static int target(Targets t, Role role) {
-    return switch (role) {
-      case PREFILL -> t.prefill();
-      case DECODE -> t.decode();
-      case ROUTER -> t.router();
-    };
-  }
-
-  static Explanation targetWhy(Targets t, Role role) {
-    return switch (role) {
-      case PREFILL -> t.prefillWhy();
-      case DECODE -> t.decodeWhy();
-      case ROUTER -> t.routerWhy();
-    };
   }
 }

@@ -53,13 +53,10 @@ final class Targeting {
                   dr.minReplicas(),
                   dr.gpusPerReplica(),
                   budgetText));
-      return new Targets(
-          in.replicas().prefill().desired(),
-          why,
-          in.replicas().decode().desired(),
-          why,
-          r.replicas(),
-          r.why(),
+      return Targets.of(
+          new RoleTarget(in.replicas().prefill().desired(), why),
+          new RoleTarget(in.replicas().decode().desired(), why),
+          r,
           a.outcome());
     }
     if (a.outcome() == Allocation.Outcome.CAPPED) {
@@ -75,8 +72,7 @@ final class Targeting {
       p = capped(p, a.prefill(), shared);
       d = capped(d, a.decode(), shared);
     }
-    return new Targets(
-        p.replicas(), p.why(), d.replicas(), d.why(), r.replicas(), r.why(), a.outcome());
+    return Targets.of(p, d, r, a.outcome());
   }
 
   private static RoleTarget capped(RoleTarget t, int allocated, String shared) {
