@@ -82,12 +82,7 @@ public record RoleHistory(
 
   /** This history after the role's count was lowered at {@code now}; older than an hour drop. */
   public RoleHistory scaledDown(Instant now) {
-    List<Instant> kept = new ArrayList<>();
-    for (Instant at : scaleDowns) {
-      if (at.isAfter(now.minus(SCALE_DOWN_MEMORY))) {
-        kept.add(at);
-      }
-    }
+    List<Instant> kept = scaleDownsWithinHour(now);
     kept.add(now);
     return new RoleHistory(
         lastDecision,
