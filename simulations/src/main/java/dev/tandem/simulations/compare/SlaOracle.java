@@ -1,6 +1,5 @@
 package dev.tandem.simulations.compare;
 
-import dev.tandem.simulations.arrivals.TraceArrivals;
 import dev.tandem.simulations.cluster.ReplicaLimits;
 import dev.tandem.simulations.engine.SimulationConfig;
 import dev.tandem.simulations.policy.ReplicaTargets;
@@ -11,7 +10,6 @@ import dev.tandem.simulations.report.RunSummary;
 import dev.tandem.simulations.report.SimulationReport;
 import dev.tandem.simulations.scenario.PolicyContext;
 import dev.tandem.simulations.scenario.ScenarioRunner;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -64,6 +62,14 @@ public final class SlaOracle {
   static final int MAX_REPAIRS = 8;
 
   /**
+   * Windows simulated before the first judged window of a local run (see {@link LocalRuns}): long
+   * enough for what was in flight when the stretch begins to be gone (a decode lasts seconds to
+   * tens of seconds, a prefill backlog under a generous schedule seconds), short next to the
+   * scenario.
+   */
+  static final int WARMUP = 3;
+
+  /**
    * The schedule found, its full run, the search's cost, and the runs of the schedule thinned by
    * one, two and three engines per role and interval (floor one): cheaper schedules with lower
    * attainment, the oracle's frontier below its own attainment.
@@ -74,7 +80,10 @@ public final class SlaOracle {
       RunSummary summary,
       RunSummary generous,
       int simulations,
-      List<FrontierPoint> thinned) {
+      List<FrontierPoint> thinned,
+      long simulatedWindows,
+      int[] requiredTtft,
+      int[] requiredItl) {
 
     public SchedulePolicy policy(PolicyContext ctx) {
       return new SchedulePolicy(
@@ -90,12 +99,21 @@ public final class SlaOracle {
   private final int intervals;
   private final int[] prefill;
   private final int[] decode;
+  private final int warmup;
+  private final LocalRuns local;
   private boolean[] requiredTtft;
   private boolean[] requiredItl;
   private int simulations;
 
-  private SlaOracle(PolicyContext ctx) {
+  /**
+   * @param warmup windows simulated before each judged stretch, or -1 to re-simulate every
+   *     candidate from time 0 (exact, quadratic in the scenario's length: for measuring what the
+   *     local runs change)
+   */
+  SlaOracle(PolicyContext ctx, int warmup) {
     this.ctx = ctx;
+    this.warmup = warmup;
+    this.local = LocalRuns.of(ctx.arrivals(), ctx.seed(), INTERVAL_MICROS);
     long horizon = ctx.config().horizonMicros();
     if (horizon <= 0) {
       horizon = (long) ctx.outlook().bins() * ctx.outlook().binMicros();
@@ -105,12 +123,12 @@ public final class SlaOracle {
     this.decode = new int[intervals];
   }
 
-  /** Searches (memoised per context). */
+  /** Searches (memoised per context), with local runs of {@value #WARMUP} windows' warm-up. */
   public static Result find(PolicyContext ctx) {
-    return ctx.memo("sla-oracle", () -> new SlaOracle(ctx).search());
+    return ctx.memo("sla-oracle", () -> new SlaOracle(ctx, WARMUP).search());
   }
 
-  private Result search() {
+  Result search() {
     generous();
     SimulationReport start = run(intervals);
     requiredTtft = new boolean[intervals];
@@ -157,8 +175,10 @@ public final class SlaOracle {
     ctx.log(
         String.format(
             java.util.Locale.ROOT,
-            "oracle: %d simulations, %.3f GPU-h",
-            simulations,
+            "oracle: %d simulations (%d local, %d windows simulated in them), %.3f GPU-h",
+            simulations + local.simulations(),
+            local.simulations(),
+            local.simulatedWindows(),
             last.summary().gpuHours()));
     int[] p0 = prefill.clone();
     int[] d0 = decode.clone();
@@ -174,7 +194,30 @@ public final class SlaOracle {
     System.arraycopy(p0, 0, prefill, 0, intervals);
     System.arraycopy(d0, 0, decode, 0, intervals);
     return new Result(
-        p0, d0, rename(last.summary()), rename(start.summary()), simulations, List.copyOf(thinned));
+        p0,
+        d0,
+        rename(last.summary()),
+        rename(start.summary()),
+        simulations + (int) local.simulations(),
+        List.copyOf(thinned),
+        local.simulatedWindows() + (long) simulations * intervals,
+        indices(requiredTtft),
+        indices(requiredItl));
+  }
+
+  private static int[] indices(boolean[] b) {
+    int n = 0;
+    for (boolean x : b) {
+      n += x ? 1 : 0;
+    }
+    int[] out = new int[n];
+    int j = 0;
+    for (int i = 0; i < b.length; i++) {
+      if (b[i]) {
+        out[j++] = i;
+      }
+    }
+    return out;
   }
 
   private static RunSummary rename(RunSummary s) {
@@ -287,7 +330,7 @@ public final class SlaOracle {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       counts[k] = mid;
-      if (meets(run(to + 1).series(), from, to, required, ttft)) {
+      if (meetsLocally(from, to, required, ttft)) {
         hi = mid;
       } else {
         lo = mid + 1;
@@ -295,6 +338,23 @@ public final class SlaOracle {
     }
     counts[k] = original;
     return lo;
+  }
+
+  /**
+   * Whether the required windows {@code from..to} are met by the current schedule, simulating from
+   * {@link #warmup} windows before {@code from} (from 0 when {@code warmup} is -1).
+   */
+  private boolean meetsLocally(int from, int to, boolean[] required, boolean ttft) {
+    int start = warmup < 0 ? 0 : Math.max(0, from - warmup);
+    List<IntervalRow> rows = local.run(start, to + 1, prefill, decode, ctx.config());
+    for (int w = from; w <= to; w++) {
+      int i = w - start;
+      if (required[w]
+          && (i >= rows.size() || !(ttft ? rows.get(i).ttftMet() : rows.get(i).itlMet()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean meets(
@@ -308,17 +368,132 @@ public final class SlaOracle {
     return true;
   }
 
-  /** The current schedule run with the load cut after {@code windows} windows. */
+  /**
+   * A lower bound on any schedule's engine counts, window by window, computed independently of the
+   * search: for each required window w and role, the fewest ready engines of the role during
+   * interval w that meet the window's percentile when every other interval has the most engines the
+   * scenario's limits allow for that role (the other role at the generous counts), engines start
+   * instantly (start-up 0, so interval w's count is exactly what serves it) and the system is empty
+   * {@value #WARMUP} windows before w. Under the assumption the search also makes — more ready
+   * engines, anywhere, never make a window worse — every schedule meeting window w has at least
+   * that many ready engines in interval w: an idle start, instant engines and the most engines
+   * elsewhere only help. A window not required gets 1 (every role keeps one engine). {@code
+   * gpuHours} bounds what any schedule meeting the same windows pays: the bound's ready engines
+   * plus each of its increases paid over min(start-up, one interval), as engines requested one
+   * start-up ahead are paid while they start (draining engines, also paid, are not counted).
+   */
+  public record Bound(
+      int[] prefill, int[] decode, double gpuHours, long simulations, long simulatedWindows) {
+
+    /** Σ over intervals of the bound's engines, both roles. */
+    public long engineIntervals() {
+      long n = 0;
+      for (int k = 0; k < prefill.length; k++) {
+        n += prefill[k] + decode[k];
+      }
+      return n;
+    }
+  }
+
+  /** The lower bound (memoised per context); see {@link Bound}. */
+  public static Bound lowerBound(PolicyContext ctx) {
+    return ctx.memo("sla-oracle-bound", () -> new SlaOracle(ctx, WARMUP).bound());
+  }
+
+  Bound bound() {
+    generous();
+    List<IntervalRow> rows = run(intervals).series();
+    int[] genP = prefill.clone();
+    int[] genD = decode.clone();
+    ReplicaLimits limits = ctx.config().cluster().limits();
+    SimulationConfig instant = ctx.config().withStartup(java.time.Duration.ZERO);
+    int[] lbP = new int[intervals];
+    int[] lbD = new int[intervals];
+    long before = local.simulations();
+    long windowsBefore = local.simulatedWindows();
+    for (int role = 0; role < 2; role++) {
+      boolean ttft = role == 0;
+      int[] capP = new int[intervals];
+      int[] capD = new int[intervals];
+      for (int k = 0; k < intervals; k++) {
+        int[] g =
+            ttft ? within(limits.maxReplicas(), genD[k]) : within(genP[k], limits.maxReplicas());
+        capP[k] = g[0];
+        capD[k] = g[1];
+      }
+      int[] counts = ttft ? capP : capD;
+      int[] out = ttft ? lbP : lbD;
+      for (int w = 0; w < intervals; w++) {
+        IntervalRow r = w < rows.size() ? rows.get(w) : null;
+        boolean required = r != null && r.slaCounted() && (ttft ? r.ttftMet() : r.itlMet());
+        if (!required) {
+          out[w] = 1;
+          continue;
+        }
+        int cap = counts[w];
+        int start = Math.max(0, w - WARMUP);
+        int lo = 1;
+        int hi = cap;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          counts[w] = mid;
+          if (met(local.run(start, w + 1, capP, capD, instant), w - start, ttft)) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        if (lo == cap) {
+          // Not met below the cap: check the cap itself; if even that misses, the window gives no
+          // information (the generous schedule met it in another state) and the bound is 1.
+          counts[w] = cap;
+          if (!met(local.run(start, w + 1, capP, capD, instant), w - start, ttft)) {
+            lo = 1;
+          }
+        }
+        counts[w] = cap;
+        out[w] = lo;
+      }
+    }
+    // Paid engine-intervals: the ready engines, plus each increase paid over its start-up (at most
+    // one interval's worth: a trajectory above the bound that avoided an increase by holding
+    // engines through a dip pays at least an interval per engine). Lowering any trajectory at or
+    // above the bound towards it never raises this sum, so the bound's own trajectory minimises it.
+    double rise = Math.min(1.0, ctx.config().startupMicros() / (double) INTERVAL_MICROS);
+    double engines = 0;
+    for (int k = 0; k < intervals; k++) {
+      engines += lbP[k] + lbD[k];
+      if (k > 0) {
+        engines += rise * (Math.max(0, lbP[k] - lbP[k - 1]) + Math.max(0, lbD[k] - lbD[k - 1]));
+      }
+    }
+    double gpuHours =
+        engines * ctx.config().profile().engine().gpusPerEngine() * (INTERVAL_MICROS / 3.6e9);
+    return new Bound(
+        lbP,
+        lbD,
+        gpuHours,
+        local.simulations() - before + simulations,
+        local.simulatedWindows() - windowsBefore + (long) simulations * intervals);
+  }
+
+  private static boolean met(List<IntervalRow> rows, int i, boolean ttft) {
+    return i < rows.size() && (ttft ? rows.get(i).ttftMet() : rows.get(i).itlMet());
+  }
+
+  /** The current schedule over the whole scenario. */
   private SimulationReport run(int windows) {
+    if (windows != intervals) {
+      throw new IllegalArgumentException("full runs only: " + windows + " of " + intervals);
+    }
     simulations++;
-    long end = windows * INTERVAL_MICROS;
-    SimulationConfig config = ctx.config();
-    boolean full = windows >= intervals;
-    SimulationConfig c = full ? config : config.withHorizon(Duration.ofNanos(end * 1000));
     SchedulePolicy p =
         new SchedulePolicy(
-            "oracle", prefill.clone(), decode.clone(), INTERVAL_MICROS, config.startupMicros());
-    return ScenarioRunner.run(
-        full ? ctx.arrivals() : TraceArrivals.truncated(ctx.arrivals(), end), p, c, ctx.seed());
+            "oracle",
+            prefill.clone(),
+            decode.clone(),
+            INTERVAL_MICROS,
+            ctx.config().startupMicros());
+    return ScenarioRunner.run(ctx.arrivals(), p, ctx.config(), ctx.seed());
   }
 }
