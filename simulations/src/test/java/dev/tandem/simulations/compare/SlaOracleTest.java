@@ -65,10 +65,18 @@ class SlaOracleTest {
     // The table's oracle run is the search's own final run.
     assertThat(oracle.gpuHours()).isEqualTo(SlaOracle.find(ctx).summary().gpuHours());
 
+    // The oracle's own run is its frontier at its attainment: no schedule the search tried reaches
+    // as much for less.
+    assertThat(frontier.gpuHoursAt(oracle.slaAttainment())).isEqualTo(oracle.gpuHours());
     for (String name : OTHERS) {
       RunSummary s = run(name);
       double attainment = Evaluator.nanToZero(s.slaAttainment());
       assertThat(attainment).as(name + " attainment").isLessThanOrEqualTo(oracle.slaAttainment());
+      if (attainment == oracle.slaAttainment()) {
+        assertThat(oracle.gpuHours())
+            .as(name + " reaches the oracle's attainment: it may not cost less")
+            .isLessThanOrEqualTo(s.gpuHours());
+      }
       assertThat(frontier.gpuHoursAt(attainment))
           .as(name + ": oracle frontier GPU-h at " + attainment + " vs " + s.gpuHours())
           .isLessThanOrEqualTo(s.gpuHours() + 1e-9);
