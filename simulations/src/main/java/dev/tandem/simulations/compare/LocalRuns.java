@@ -68,6 +68,11 @@ final class LocalRuns {
     return times.length;
   }
 
+  /** When the last request arrives, µs (0 without requests): no run of this load ends earlier. */
+  long lastArrivalMicros() {
+    return times.length == 0 ? 0 : times[times.length - 1];
+  }
+
   /** Runs made so far. */
   long simulations() {
     return simulations;

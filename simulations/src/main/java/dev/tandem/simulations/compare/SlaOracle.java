@@ -446,7 +446,8 @@ public final class SlaOracle {
    * elsewhere only help. A window not required gets 1 (every role keeps one engine). {@code
    * gpuHours} bounds what any schedule meeting the same windows pays: the bound's ready engines
    * plus each of its increases paid over min(start-up, one interval), as engines requested one
-   * start-up ahead are paid while they start (draining engines, also paid, are not counted).
+   * start-up ahead are paid while they start (draining engines, also paid, are not counted), the
+   * last interval counted up to the last arrival.
    */
   public record Bound(
       int[] prefill, int[] decode, double gpuHours, long simulations, long simulatedWindows) {
@@ -525,11 +526,19 @@ public final class SlaOracle {
     // one interval's worth: a trajectory above the bound that avoided an increase by holding
     // engines through a dip pays at least an interval per engine). Lowering any trajectory at or
     // above the bound towards it never raises this sum, so the bound's own trajectory minimises it.
+    // The last interval counts only up to the last arrival: no run of this load ends before it
+    // (the Azure hours end a minute or two before their last whole interval).
     double rise = Math.min(1.0, ctx.config().startupMicros() / (double) INTERVAL_MICROS);
     double engines = 0;
     for (int k = 0; k < intervals; k++) {
-      engines += lbP[k] + lbD[k];
-      if (k > 0) {
+      double part =
+          Math.max(
+              0,
+              Math.min(
+                  1.0,
+                  (local.lastArrivalMicros() - k * INTERVAL_MICROS) / (double) INTERVAL_MICROS));
+      engines += part * (lbP[k] + lbD[k]);
+      if (k > 0 && part > 0) {
         engines += rise * (Math.max(0, lbP[k] - lbP[k - 1]) + Math.max(0, lbD[k] - lbD[k - 1]));
       }
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Measures the SLA oracle's search and its optimality gap on one scenario (not a test: a benchmark
- * printing numbers for SIMULATOR.md). Arguments: scenario name, load length in minutes, seed, and
- * {@code exact} to also run the search re-simulating every candidate from time 0.
+ * printing numbers for SIMULATOR.md). Arguments: scenario name, load length in minutes (0: the
+ * scenario's own, as {@code tandem simulate} runs it), seed, and {@code exact} to also run the
+ * search re-simulating every candidate from time 0.
  *
  * <p>Prints, per search: GPU-hours and SLA attainment of the schedule's full run, the schedule's
  * engine-intervals (Σ over intervals of prefill + decode counts), runs, simulated windows and wall
@@ -26,6 +27,7 @@ public final class SlaOracleGapMain {
     int minutes = Integer.parseInt(args[1]);
     long seed = Long.parseLong(args[2]);
     boolean exact = args.length > 3 && args[3].equals("exact");
+    boolean exhaustive = args.length > 3 && args[3].equals("exhaustive");
     Scenario s =
         ScenarioCatalog.build(
             name,
@@ -34,7 +36,7 @@ public final class SlaOracleGapMain {
                 Optional.of(TestProfiles.root().resolve("data/traces")),
                 seed,
                 Optional.empty(),
-                Optional.of(Duration.ofMinutes(minutes)),
+                minutes > 0 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty(),
                 Optional.empty()));
     System.out.printf(Locale.ROOT, "scenario %s, %d min, seed %d%n", name, minutes, seed);
     if (exact) {
@@ -42,6 +44,9 @@ public final class SlaOracleGapMain {
     }
     SlaOracle.Result local =
         report("local", () -> new SlaOracle(context(s), SlaOracle.WARMUP).search());
+    if (exhaustive) {
+      exhaustive(context(s), local);
+    }
     long t0 = System.nanoTime();
     SlaOracle.Bound b = new SlaOracle(context(s), SlaOracle.WARMUP).bound();
     double secs = (System.nanoTime() - t0) / 1e9;
@@ -88,6 +93,68 @@ public final class SlaOracleGapMain {
         local.summary().gpuHours(),
         b.gpuHours(),
         local.summary().gpuHours() / b.gpuHours());
+  }
+
+  /**
+   * Every schedule of one role with the other held at the oracle's counts, each interval from 1 to
+   * the oracle's count + 2: the cheapest full run meeting every required window of the role,
+   * against the oracle's. Only for a few intervals (the product of the ranges is the run count).
+   */
+  private static void exhaustive(PolicyContext ctx, SlaOracle.Result oracle) {
+    int n = oracle.prefill().length;
+    for (int role = 0; role < 2; role++) {
+      boolean ttft = role == 0;
+      int[] fixed = ttft ? oracle.decode() : oracle.prefill();
+      int[] own = ttft ? oracle.prefill() : oracle.decode();
+      int[] required = ttft ? oracle.requiredTtft() : oracle.requiredItl();
+      int[] counts = new int[n];
+      java.util.Arrays.fill(counts, 1);
+      double best = Double.POSITIVE_INFINITY;
+      int[] bestCounts = null;
+      long runs = 0;
+      long t0 = System.nanoTime();
+      while (true) {
+        int[] p = ttft ? counts : fixed;
+        int[] d = ttft ? fixed : counts;
+        var report =
+            dev.tandem.simulations.scenario.ScenarioRunner.run(
+                ctx.arrivals(),
+                new dev.tandem.simulations.policy.oracle.SchedulePolicy(
+                    "x", p, d, SlaOracle.INTERVAL_MICROS, ctx.config().startupMicros()),
+                ctx.config(),
+                ctx.seed());
+        runs++;
+        boolean ok = true;
+        for (int w : required) {
+          var r = report.series().get(w);
+          ok &= ttft ? r.ttftMet() : r.itlMet();
+        }
+        if (ok && report.summary().gpuHours() < best) {
+          best = report.summary().gpuHours();
+          bestCounts = counts.clone();
+        }
+        int i = 0;
+        while (i < n && counts[i] == own[i] + 2) {
+          counts[i] = 1;
+          i++;
+        }
+        if (i == n) {
+          break;
+        }
+        counts[i]++;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "exhaustive %s (other role at the oracle's): best %.4f GPU-h %s vs the oracle's %.4f %s;"
+              + " %d runs, %.1f s%n",
+          ttft ? "prefill" : "decode",
+          best,
+          java.util.Arrays.toString(bestCounts),
+          oracle.summary().gpuHours(),
+          java.util.Arrays.toString(own),
+          runs,
+          (System.nanoTime() - t0) / 1e9);
+    }
   }
 
   private static PolicyContext context(Scenario s) {
