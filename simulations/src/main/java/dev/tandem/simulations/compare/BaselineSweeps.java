@@ -88,7 +88,7 @@ public final class BaselineSweeps {
   }
 
   /** Longest load the SLA oracle searches, hours. */
-  public static final int SLA_ORACLE_MAX_HOURS = 6;
+  public static final int SLA_ORACLE_MAX_HOURS = 24;
 
   public static Frontier hpa(PolicyContext ctx) {
     return ctx.memo("sweep-hpa", () -> Frontier.of("hpa", HpaTuning.find(ctx).points()));
