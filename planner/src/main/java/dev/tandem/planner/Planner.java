@@ -42,7 +42,11 @@ public final class Planner {
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
     RoleModel prefill =
         new PrefillRoleModel(
-            in.deployment(), in.prefillForecast(), in.metrics(), pk.sizingCorrection());
+            in.deployment(),
+            in.prefillForecast(),
+            in.metrics(),
+            pk.sizingCorrection(),
+            in.replicas().prefill().desired());
     RoleModel decode =
         new DecodeRoleModel(
             in.deployment(),

@@ -14,7 +14,9 @@ import dev.tandem.profiles.capacity.ProfileCapacity;
 /**
  * The prefill role at one forecast: ISL strata of the forecast moments, service times from the
  * profile (prefix-cache hits removed, correction applied, KV transfer added when known), G/G/c
- * sizing for the TTFT percentile ({@link PrefillSizer}).
+ * sizing for the TTFT percentile ({@link PrefillSizer}). A mean prompt longer than one engine's KV
+ * cache is served by no number of engines: the need is then the current count and the reason says
+ * so, as for decode ({@link DecodeRoleModel}).
  */
 final class PrefillRoleModel implements RoleModel {
 
@@ -27,12 +29,27 @@ final class PrefillRoleModel implements RoleModel {
   private final double islCv;
   private final ProfileCapacity profile;
   private final double[] strata;
+  private final int current;
   private PrefillSizing sizing;
   private int predictedEngines = -1;
   private double predicted;
 
+  /** For predictions only (the correction's solver): the current count is not needed. */
   PrefillRoleModel(
       Deployment deployment, LoadForecast forecast, MetricsSnapshot metrics, double correction) {
+    this(deployment, forecast, metrics, correction, 0);
+  }
+
+  /**
+   * @param current prefill engines the plan starts from: the need when one prompt does not fit
+   */
+  PrefillRoleModel(
+      Deployment deployment,
+      LoadForecast forecast,
+      MetricsSnapshot metrics,
+      double correction,
+      int current) {
+    this.current = current;
     this.forecast = forecast;
     this.objective = deployment.policy().sla().ttft();
     this.arrivalScv = metrics.arrivalCv2().orElse(1.0);
@@ -71,19 +88,33 @@ final class PrefillRoleModel implements RoleModel {
     return sizing;
   }
 
+  /** The uncached tokens of a mean prompt. */
+  private double uncachedTokens() {
+    return (1 - prefixHitRate) * forecast.inputTokensMean();
+  }
+
+  /** Whether a mean prompt's KV cache fits one prefill engine. */
+  private boolean fits() {
+    return uncachedTokens() <= profile.profile().engine().kvCapacityTokens();
+  }
+
   @Override
   public int need() {
+    if (!fits() && forecast.peakRate() > 0) {
+      // more engines do not make one prompt fit: keep what runs (at least one, for the rest)
+      return Math.max(1, current);
+    }
     return sizing().engines();
   }
 
   @Override
   public boolean met() {
-    return sizing().met();
+    return fits() ? sizing().met() : true;
   }
 
   @Override
   public boolean reachable() {
-    return sizing().reachable();
+    return fits() && sizing().reachable();
   }
 
   @Override
@@ -104,6 +135,17 @@ final class PrefillRoleModel implements RoleModel {
             prefixHitRate * 100);
     if (sizing().engines() == 0) {
       return load + ": no prefill work";
+    }
+    if (!fits()) {
+      return Format.f(
+          "%s: one prompt of %s uncached tokens needs more KV cache than one prefill engine"
+              + " holds, %s tokens (kvCapacityTokens of profile %s), so no number of engines"
+              + " serves it; engines are not added for it: the need is the %s running",
+          load,
+          Format.num(uncachedTokens()),
+          Format.num(profile.profile().engine().kvCapacityTokens()),
+          profile.profile().metadata().name(),
+          Format.num(need()));
     }
     String model =
         Format.f(
