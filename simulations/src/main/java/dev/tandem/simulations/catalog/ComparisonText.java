@@ -13,7 +13,14 @@ public final class ComparisonText {
   public static String render(Comparison c) {
     StringBuilder sb = new StringBuilder();
     sb.append("scenario ").append(c.scenario().name()).append(": ");
-    sb.append(c.scenario().description()).append("\n\n");
+    sb.append(c.scenario().description()).append("\n");
+    // every policy replays the same arrivals: the first run's count stands for all
+    c.runs().stream()
+        .map(r -> r.report().beyondProfile())
+        .filter(b -> b.any())
+        .findFirst()
+        .ifPresent(b -> sb.append(b.sentence()).append('\n'));
+    sb.append('\n');
     sb.append(ReportTable.render(c.summaries()));
     sb.append('\n').append(speed(c));
     if (!c.frontiers().isEmpty()) {

@@ -54,7 +54,8 @@ final class ReportBuilder {
             ledger.requested,
             ledger.removed,
             endMicros / 1e6);
-    return new SimulationReport(summary, windows.rows(), perEngine, integral, totals.firstTokens());
+    return new SimulationReport(
+        summary, windows.rows(), perEngine, integral, totals.firstTokens(), totals.beyondProfile());
   }
 
   private static double share(long part, long whole) {

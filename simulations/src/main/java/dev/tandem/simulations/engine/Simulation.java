@@ -87,7 +87,17 @@ public final class Simulation {
     this.progress = progress;
     this.tables = new ProfileTables(config.profile());
     this.cluster = new Cluster(config.profile(), tables, config.cluster());
-    this.totals = new RunTotals(config.sla());
+    this.totals =
+        new RunTotals(config.sla())
+            .measuredUpTo(
+                config.profile().prefill().stream()
+                    .mapToDouble(p -> p.inputTokens())
+                    .max()
+                    .orElse(0),
+                config.profile().decode().stream()
+                    .mapToDouble(p -> p.contextTokens())
+                    .max()
+                    .orElse(0));
     this.windows = new WindowRecorder(config.seriesWindowMicros(), config.sla());
     this.prometheus =
         new PrometheusView(
@@ -180,7 +190,7 @@ public final class Simulation {
   private void onArrival() {
     SimRequest r = (SimRequest) events.ref();
     inFlight++;
-    totals.arrival();
+    totals.arrival(r.inputTokens, r.outputTokens);
     windows.arrival(r.inputTokens, r.outputTokens);
     prometheus.arrival(now, r.inputTokens);
     observer.arrived(r);

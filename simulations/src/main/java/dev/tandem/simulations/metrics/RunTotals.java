@@ -19,9 +19,37 @@ public final class RunTotals {
   private long ttftMet;
   private long itlMet;
   private long bothMet;
+  private double measuredIsl = Double.POSITIVE_INFINITY;
+  private double measuredContext = Double.POSITIVE_INFINITY;
+  private long promptsBeyond;
+  private long contextsBeyond;
 
   public RunTotals(SlaTargets sla) {
     this.sla = sla;
+  }
+
+  /** Counts, from now on, the requests past the profile's largest measured ISL and context. */
+  public RunTotals measuredUpTo(double isl, double context) {
+    this.measuredIsl = isl;
+    this.measuredContext = context;
+    return this;
+  }
+
+  /** An arrival of {@code isl} prompt and {@code osl} output tokens. */
+  public void arrival(int isl, int osl) {
+    arrival();
+    if (isl > measuredIsl) {
+      promptsBeyond++;
+    }
+    if (isl + osl / 2.0 > measuredContext) {
+      contextsBeyond++;
+    }
+  }
+
+  /** The run's load past the measured range. */
+  public dev.tandem.simulations.report.BeyondProfile beyondProfile() {
+    return new dev.tandem.simulations.report.BeyondProfile(
+        arrived, promptsBeyond, contextsBeyond, measuredIsl, measuredContext);
   }
 
   public void arrival() {

@@ -11,15 +11,33 @@ import java.util.List;
  * @param gpuMicrosPerEngine Σ over engines of GPUs × lifetime, GPU·µs
  * @param gpuMicrosIntegral ∫ GPUs held dt over the run, GPU·µs
  * @param firstTokens requests that received a first token
+ * @param beyondProfile the load past the profile's measured range
  */
 public record SimulationReport(
     RunSummary summary,
     List<IntervalRow> series,
     long gpuMicrosPerEngine,
     long gpuMicrosIntegral,
-    long firstTokens) {
+    long firstTokens,
+    BeyondProfile beyondProfile) {
 
   public SimulationReport {
     series = List.copyOf(series);
+  }
+
+  /** A report without a measured-range count (tests that build one by hand). */
+  public SimulationReport(
+      RunSummary summary,
+      List<IntervalRow> series,
+      long gpuMicrosPerEngine,
+      long gpuMicrosIntegral,
+      long firstTokens) {
+    this(
+        summary,
+        series,
+        gpuMicrosPerEngine,
+        gpuMicrosIntegral,
+        firstTokens,
+        new BeyondProfile(0, 0, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
   }
 }
