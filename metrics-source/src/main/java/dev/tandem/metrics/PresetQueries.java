@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * KV_CACHE_USAGE        avg by (B) (kv_usage{S})
  * QUEUE_DEPTH           sum by (B) (waiting{S})
  * PREFIX_CACHE_HIT_RATE sum by (B) (rate(hits{S}[w])) / sum by (B) (rate(queries{S}[w]))
- * ARRIVAL_DISPERSION    avg_over_time(((A - A offset τ) ^ 2)[R:τ]) / (2 * avg_over_time(A[R:τ])),
+ * ARRIVAL_DISPERSION    stdvar_over_time(A[R:τ]) / avg_over_time(A[R:τ]),
  *                       A = sum by (B) (increase(completions{S}[τ])) + Δ_τ in-flight
  * FRESHNESS             max by (B) (timestamp(freshness_gauge{S}))
  * </pre>
@@ -80,50 +80,13 @@ final class PresetQueries {
         QueryKind.PREFIX_CACHE_HIT_RATE,
         rateOf(preset.prefixHits(), "") + " / " + rateOf(preset.prefixQueries(), ""));
     String t = PromQl.duration(tau);
-    String r = PromQl.duration(range);
-    String counts = "(" + arrivalsPerInterval(tau, Duration.ZERO) + ")";
-    String previous = "(" + arrivalsPerInterval(tau, tau) + ")";
+    String counts =
+        sum("increase(" + sel(preset.completions()) + "[" + t + "])") + " + " + inFlightChange(tau);
+    String sub = "(" + counts + ")[" + PromQl.duration(range) + ":" + t + "]";
     q.put(
-        QueryKind.ARRIVAL_DISPERSION,
-        "avg_over_time((("
-            + counts
-            + " - "
-            + previous
-            + ") ^ 2)["
-            + r
-            + ":"
-            + t
-            + "]) / (2 *"
-            + " avg_over_time("
-            + counts
-            + "["
-            + r
-            + ":"
-            + t
-            + "]))");
+        QueryKind.ARRIVAL_DISPERSION, "stdvar_over_time(" + sub + ") / avg_over_time(" + sub + ")");
     q.put(QueryKind.FRESHNESS, "max by (" + by + ") (timestamp(" + sel(preset.freshness()) + "))");
     return q;
-  }
-
-  /**
-   * Arrivals in the interval of length τ that ended {@code shift} ago, by conservation: completions
-   * in it plus the change of the requests in flight across it.
-   */
-  private String arrivalsPerInterval(Duration tau, Duration shift) {
-    String at = shift.isZero() ? "" : " offset " + PromQl.duration(shift);
-    String names =
-        preset.inFlight().stream()
-            .map(m -> PromQl.regexLiteral(m.name()))
-            .collect(Collectors.joining("|"));
-    String fixed = preset.inFlight().get(0).fixedMatchers();
-    String s = "{__name__=~" + PromQl.quote(names) + join(fixed, selector) + "}";
-    return sum(
-            "increase(" + sel(preset.completions()) + "[" + PromQl.duration(tau) + "]" + at + ")")
-        + " + ("
-        + sum(s + at)
-        + " - "
-        + sum(s + " offset " + PromQl.duration(shift.plus(tau)))
-        + ")";
   }
 
   private String inFlightChange(Duration over) {

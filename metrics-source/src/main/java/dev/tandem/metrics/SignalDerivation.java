@@ -25,15 +25,12 @@ import java.util.Optional;
  * near-zero traffic) is clamped to 0.
  *
  * <p><b>Burstiness.</b> {@code arrivalCv2} is the index of dispersion of arrival counts over
- * intervals τ measured on differences of neighbouring intervals (the Allan factor), {@code E[(A_i −
- * A_{i−1})²] / 2E[A]}, with A the conservation count per interval, over the m = range/τ intervals
- * of the dispersion range. Like Var/mean it is 1 for Poisson arrivals and tends to the
- * inter-arrival c_a² of a renewal process as τ grows, so τ should be about the time a queue takes
- * to drain (10s by default); unlike Var/mean over the range, a change of the rate across the range
- * (the ramp of a swing, a level shift) cancels in the differences instead of counting as
- * burstiness: Var/mean of 10 s counts over 10 minutes of a Poisson sinusoid 5 → 45 req/s reads ≈
- * 80. The mean of squared differences is unbiased for 2 Var[A] with independent intervals, so no
- * m/(m−1) correction applies. Its relative standard error is about √(2/(m−1)) for Poisson counts.
+ * intervals τ, {@code I(τ) = Var[A(τ)]/E[A(τ)]}, with A(τ) the conservation count per interval and
+ * the variance and mean taken over the m = range/τ intervals of the dispersion range. It is 1 for
+ * Poisson arrivals and tends to the inter-arrival c_a² of a renewal process as τ grows, so τ should
+ * be about the time a queue takes to drain (10s by default). Prometheus' {@code stdvar_over_time}
+ * is the population variance, biased low by (m−1)/m; the value is multiplied by m/(m−1). Its
+ * relative standard error is about √(2/(m−1)) for Poisson counts: 19% at the default m = 60.
  */
 final class SignalDerivation {
 
@@ -287,15 +284,18 @@ final class SignalDerivation {
     if (!v.ok()) {
       return missing(s, v.problem().get(), promql, v);
     }
+    long m = range.toMillis() / settings.dispersionInterval().toMillis();
+    double corrected = v.value() * m / (m - 1.0);
     return reading(
         s,
-        Signal.of(v.value(), range),
+        Signal.of(corrected, range),
         String.format(
             Locale.ROOT,
-            "Allan factor of arrivals per %s over %s: E[(A_i − A_{i−1})²] / 2E[A] = %.3g",
+            "index of dispersion of arrivals per %s over %s: %.3g × m/(m−1), m = %d",
             PromQl.duration(settings.dispersionInterval()),
             PromQl.duration(range),
-            v.value()),
+            v.value(),
+            m),
         promql,
         v.matched());
   }

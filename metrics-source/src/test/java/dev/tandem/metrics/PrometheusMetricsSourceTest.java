@@ -90,8 +90,8 @@ class PrometheusMetricsSourceTest {
     assertThat(s.kvCacheUsage().value()).isEqualTo(0.4);
     assertThat(s.queueDepth().value()).isEqualTo(3.0);
     assertThat(s.prefixCacheHitRate().value()).isEqualTo(0.25);
-    // the Allan factor as Prometheus returned it (no bias correction: it is unbiased)
-    assertThat(s.arrivalCv2().value()).isCloseTo(1.8, within(1e-12));
+    // index of dispersion 1.8 over m = 10m / 10s = 60 intervals, × 60/59 for the variance's bias
+    assertThat(s.arrivalCv2().value()).isCloseTo(1.8 * 60 / 59, within(1e-12));
     assertThat(r.httpCalls()).isEqualTo(13);
     Stream.of(MetricSignal.values())
         .forEach(
