@@ -19,6 +19,35 @@ abstract class GroveStrategy extends ScaleSubresourceStrategy {
 
   static final String PART_OF = "app.kubernetes.io/part-of";
 
+  /**
+   * The replica counts of a Grove object's spec and status. Both kinds report {@code replicas},
+   * {@code updatedReplicas}, {@code scheduledReplicas}, {@code minAvailable} and the {@code
+   * MinAvailableBreached} condition alike; they differ in which status field counts the replicas
+   * that serve ({@code readyReplicas} for a PodClique, {@code availableReplicas} for a scaling
+   * group).
+   */
+  static Replicas readStatus(GenericKubernetesResource live, String servingField) {
+    int desired = Json.integer(live, "spec", "replicas").orElse(0);
+    int observed = Json.integer(live, "status", "replicas").orElse(0);
+    int serving = Json.integer(live, "status", servingField).orElse(0);
+    Optional<Integer> updated = Json.integer(live, "status", "updatedReplicas");
+    int scheduled = Json.integer(live, "status", "scheduledReplicas").orElse(0);
+    boolean breached = Json.conditionTrue(live, "MinAvailableBreached");
+    return new Replicas(
+        desired,
+        observed,
+        serving,
+        updated,
+        Json.integer(live, "spec", "minAvailable").orElse(0),
+        updated.map(u -> u < observed).orElse(false),
+        servingField
+            + " "
+            + serving
+            + ", scheduledReplicas "
+            + scheduled
+            + (breached ? ", MinAvailableBreached" : ""));
+  }
+
   @Override
   public Optional<Refusal> refusal(
       KubernetesClient client, ObjectRef ref, GenericKubernetesResource live) {

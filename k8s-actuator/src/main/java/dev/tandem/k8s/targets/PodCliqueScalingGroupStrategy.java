@@ -17,24 +17,7 @@ public final class PodCliqueScalingGroupStrategy extends GroveStrategy {
 
   @Override
   public Replicas read(KubernetesClient client, ObjectRef ref, GenericKubernetesResource live) {
-    int desired = Json.integer(live, "spec", "replicas").orElse(0);
-    int observed = Json.integer(live, "status", "replicas").orElse(0);
-    int available = Json.integer(live, "status", "availableReplicas").orElse(0);
-    int scheduled = Json.integer(live, "status", "scheduledReplicas").orElse(0);
-    Optional<Integer> updated = Json.integer(live, "status", "updatedReplicas");
-    boolean breached = Json.conditionTrue(live, "MinAvailableBreached");
-    return new Replicas(
-        desired,
-        observed,
-        available,
-        updated,
-        Json.integer(live, "spec", "minAvailable").orElse(0),
-        updated.map(u -> u < observed).orElse(false),
-        "availableReplicas "
-            + available
-            + ", scheduledReplicas "
-            + scheduled
-            + (breached ? ", MinAvailableBreached" : ""));
+    return readStatus(live, "availableReplicas");
   }
 
   @Override

@@ -18,24 +18,7 @@ public final class PodCliqueStrategy extends GroveStrategy {
 
   @Override
   public Replicas read(KubernetesClient client, ObjectRef ref, GenericKubernetesResource live) {
-    int desired = Json.integer(live, "spec", "replicas").orElse(0);
-    int observed = Json.integer(live, "status", "replicas").orElse(0);
-    int ready = Json.integer(live, "status", "readyReplicas").orElse(0);
-    Optional<Integer> updated = Json.integer(live, "status", "updatedReplicas");
-    int scheduled = Json.integer(live, "status", "scheduledReplicas").orElse(0);
-    boolean breached = Json.conditionTrue(live, "MinAvailableBreached");
-    return new Replicas(
-        desired,
-        observed,
-        ready,
-        updated,
-        Json.integer(live, "spec", "minAvailable").orElse(0),
-        updated.map(u -> u < observed).orElse(false),
-        "readyReplicas "
-            + ready
-            + ", scheduledReplicas "
-            + scheduled
-            + (breached ? ", MinAvailableBreached" : ""));
+    return readStatus(live, "readyReplicas");
   }
 
   @Override

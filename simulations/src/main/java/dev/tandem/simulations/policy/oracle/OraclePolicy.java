@@ -98,12 +98,6 @@ public final class OraclePolicy implements ScalingPolicy {
   public ReplicaTargets needBetween(long t, long end) {
     int from = (int) (t / binMicros);
     int to = (int) Math.min(prefill.length, (end + binMicros - 1) / binMicros);
-    int p = 1;
-    int d = 1;
-    for (int b = from; b < to; b++) {
-      p = Math.max(p, prefill[b]);
-      d = Math.max(d, decode[b]);
-    }
-    return new ReplicaTargets(p, d);
+    return SchedulePolicy.largest(prefill, decode, from, to);
   }
 }

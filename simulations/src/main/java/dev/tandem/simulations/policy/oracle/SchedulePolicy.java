@@ -70,9 +70,14 @@ public final class SchedulePolicy implements ScalingPolicy {
     int from = (int) Math.min(prefill.length - 1, t / intervalMicros);
     long end = t + intervalMicros + startupMicros;
     int to = (int) Math.min(prefill.length, (end + intervalMicros - 1) / intervalMicros);
+    return largest(prefill, decode, from, Math.max(to, from + 1));
+  }
+
+  /** The largest count per role over {@code [from, to)}, at least 1 each. */
+  static ReplicaTargets largest(int[] prefill, int[] decode, int from, int to) {
     int p = 1;
     int d = 1;
-    for (int k = from; k < Math.max(to, from + 1); k++) {
+    for (int k = from; k < to; k++) {
       p = Math.max(p, prefill[k]);
       d = Math.max(d, decode[k]);
     }
