@@ -147,6 +147,8 @@ final class PrefillRoleModel implements RoleModel {
           profile.profile().metadata().name(),
           Format.num(need()));
     }
+    PrefillBatching b =
+        PrefillBatching.of(sizing().engines(), forecast.peakRate(), service, arrivalScv);
     String model =
         Format.f(
             "service %s %.1f ms (mean %.1f ms); G/G/%d with c_a² %.2f, c_s² %.2f gives TTFT %s %s",
@@ -155,13 +157,11 @@ final class PrefillRoleModel implements RoleModel {
             service.meanSeconds() * 1000,
             sizing().engines(),
             arrivalScv,
-            service.scv(),
+            service.scvAt(b.batchSize()),
             Format.percentile(objective.quantile()),
             Format.ms(predictMillis(sizing().engines())));
     String batching = "";
     if (service.largestBatch() > 1) {
-      PrefillBatching b =
-          PrefillBatching.of(sizing().engines(), forecast.peakRate(), service, arrivalScv);
       batching =
           Format.f(
               " (passes of up to %d tokens batch %.2f prompts on average: %s req/s per engine)",

@@ -11,11 +11,12 @@ package dev.tandem.planner.sizing;
  * </pre>
  *
  * with E[W](n) the Allen–Cunneen mean wait of G/G/c at the service rate μ(n) = n / T(n) (T the time
- * of a batch of n mean-length prompts, {@link ServiceTimes#batchTime}): an engine that frees up
- * finds about L_q / c prompts of its share of the queue besides the one that starts the batch. The
- * right side falls as n grows (a faster engine keeps a shorter queue), so the root is unique and
- * found by bisection. A request's own pass then takes T(n) instead of T(1): its batch-mates' work,
- * {@link #coRiderSeconds}, is added to its service time.
+ * of a batch of n mean-length prompts, {@link ServiceTimes#batchTime}) and the work SCV of a prompt
+ * in such a batch ({@link ServiceTimes#scvAt}): an engine that frees up finds about L_q / c prompts
+ * of its share of the queue besides the one that starts the batch. The right side falls as n grows
+ * (a faster engine keeps a shorter queue), so the root is unique and found by bisection. A
+ * request's own pass then takes T(n) instead of T(1): its batch-mates' work, {@link
+ * #coRiderSeconds}, is added to its service time.
  *
  * <p>With one prompt per pass (budget unknown, or prompts as long as the budget) this is the plain
  * G/G/c model: n = 1, μ = 1/E[S], no co-riders.
@@ -64,7 +65,7 @@ public record PrefillBatching(double batchSize, double serviceRate, double coRid
       return Double.POSITIVE_INFINITY;
     }
     double waiting = ErlangC.waitProbability(engines, a);
-    double meanWait = waiting / (engines * mu - rate) * Math.max(1e-9, arrivalScv + s.scv()) / 2;
+    double meanWait = waiting / (engines * mu - rate) * Math.max(1e-9, arrivalScv + s.scvAt(n)) / 2;
     return 1 + rate * meanWait / engines - n;
   }
 }

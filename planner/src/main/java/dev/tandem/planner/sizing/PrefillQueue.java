@@ -58,14 +58,15 @@ public final class PrefillQueue {
 
   /**
    * The queue of {@code engines} engines at {@code rate} requests/s, with the batches the queue
-   * builds ({@link PrefillBatching}): the service rate of the batch size it reaches, and every
-   * request's service time lengthened by its batch-mates' work.
+   * builds ({@link PrefillBatching}): the service rate of the batch size it reaches, the work SCV
+   * of a prompt in such a batch, and every request's service time lengthened by its batch-mates'
+   * work.
    */
   public static PrefillQueue of(int engines, double rate, ServiceTimes s, double arrivalScv) {
     PrefillBatching b = PrefillBatching.of(engines, rate, s, arrivalScv);
     double a = rate / b.serviceRate();
     double slack = engines * b.serviceRate() - rate;
-    double theta = slack <= 0 ? 0 : slack * 2 / Math.max(1e-9, arrivalScv + s.scv());
+    double theta = slack <= 0 ? 0 : slack * 2 / Math.max(1e-9, arrivalScv + s.scvAt(b.batchSize()));
     double[] service = s.seconds();
     if (b.coRiderSeconds() > 0) {
       service = service.clone();

@@ -115,6 +115,23 @@ public record ServiceTimes(
     return (1 - w) * batchSeconds[lo - 1] + w * batchSeconds[lo];
   }
 
+  /**
+   * The SCV of one prompt's share of the work at a mean batch of n prompts. The strata vary only in
+   * their length-dependent (marginal) part, since the fixed cost of a pass is the same for all;
+   * batching leaves that spread as it is but divides the fixed cost among n prompts, so the share's
+   * mean falls from T(1) to T(n)/n while its standard deviation stays: c_s²(n) = c_s²(1) · (n ·
+   * T(1) / T(n))². Short prompts batched many to a pass are served as variable work as their
+   * lengths are (ServeGen's 340-token prompts: under 0.2 at one prompt per pass, over 4× that at
+   * four), which is what the queue sees near saturation.
+   */
+  public double scvAt(double n) {
+    if (n <= 1) {
+      return scv;
+    }
+    double ratio = n * batchTime(1) / batchTime(n);
+    return scv * ratio * ratio;
+  }
+
   /** The most requests per second one engine completes: full batches back to back. */
   public double peakServiceRate() {
     return batchSeconds.length / batchSeconds[batchSeconds.length - 1];

@@ -77,4 +77,24 @@ class PrefillBatchingTest {
     assertThat(PrefillQueue.of(batched, 80, times(1200, 8192), 1).percentileSeconds(0.9))
         .isLessThanOrEqualTo(0.2);
   }
+
+  /** ServeGen's prompts: mean 340 tokens, cv 1.76, as twelve lognormal strata. */
+  private static ServiceTimes shortVariablePrompts(int budget) {
+    double mean = 340;
+    double secondMoment = mean * mean * (1 + 1.76 * 1.76);
+    return ServiceTimes.of(H200, LognormalStrata.points(mean, secondMoment), 0, 1.0, 0, budget);
+  }
+
+  @Test
+  void batchingKeepsTheLengthSpreadButSharesTheFixedCostSoTheWorkGetsMoreVariable() {
+    ServiceTimes s = shortVariablePrompts(8192);
+    // one prompt per pass: the fixed ≈ 18 ms of a pass hides most of the length spread
+    assertThat(s.scvAt(1)).isEqualTo(s.scv());
+    assertThat(s.scv()).isLessThan(0.2);
+    // four to a pass: the same spread over a quarter of the fixed cost
+    double ratio = 4 * s.batchTime(1) / s.batchTime(4);
+    assertThat(s.scvAt(4)).isCloseTo(s.scv() * ratio * ratio, within(1e-12));
+    assertThat(s.scvAt(4)).isGreaterThan(4 * s.scv());
+    assertThat(s.scvAt(8)).isGreaterThan(s.scvAt(4));
+  }
 }
