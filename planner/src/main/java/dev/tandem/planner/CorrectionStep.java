@@ -59,6 +59,29 @@ final class CorrectionStep {
       this(history, why, history.correction());
     }
 
+    /**
+     * This result sized at the learned k itself, without the margin for single windows: for a role
+     * whose target no engine count meets. The margin makes the target hold with the forecast's
+     * probability; an unattainable target has no probability to protect, and the role is sized for
+     * the count past which more engines buy little, which the central k places best (on ShareGPT's
+     * prompts with an 80 ms TTFT target the margin of two early windows, k 1.35 → 1.75, held 9
+     * prefill engines where 5 give the same TTFT).
+     */
+    Learned unreachable() {
+      double k = history.correction();
+      return new Learned(
+          history,
+          new Explanation(
+              why.reason(),
+              why.message()
+                  + Format.f(
+                      "; sized at the learned k = %.3f, without the margin for single windows:"
+                          + " the target is unattainable, so the role is sized for the best"
+                          + " attainable latency",
+                      k)),
+          k);
+    }
+
     /** This result with the sizing correction for {@code quantile}, stated in the reason. */
     Learned sizedFor(double quantile) {
       return sizedFor(quantile, 0);

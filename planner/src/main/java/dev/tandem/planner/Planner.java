@@ -32,28 +32,25 @@ public final class Planner {
 
   public ScalingPlan plan(PlannerInput in, ScalingHistory history, Instant now) {
     SlaPolicy policy = in.deployment().policy();
+    CorrectionStep.Learned pLearned =
+        CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now);
     CorrectionStep.Learned pk =
-        CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now)
-            .sizedFor(in.prefillForecast().quantile(), in.prefillForecast().peakMargin());
+        pLearned.sizedFor(in.prefillForecast().quantile(), in.prefillForecast().peakMargin());
+    CorrectionStep.Learned dLearned = CorrectionStep.learn(in, Role.DECODE, history.decode(), now);
     CorrectionStep.Learned dk =
-        CorrectionStep.learn(in, Role.DECODE, history.decode(), now)
-            .sizedFor(in.decodeForecast().quantile(), in.decodeForecast().peakMargin());
+        dLearned.sizedFor(in.decodeForecast().quantile(), in.decodeForecast().peakMargin());
     ScalingHistory learned =
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
-    RoleModel prefill =
-        new PrefillRoleModel(
-            in.deployment(),
-            in.prefillForecast(),
-            in.metrics(),
-            pk.sizingCorrection(),
-            in.replicas().prefill().desired());
-    RoleModel decode =
-        new DecodeRoleModel(
-            in.deployment(),
-            in.decodeForecast(),
-            in.metrics(),
-            dk.sizingCorrection(),
-            in.replicas().decode().desired());
+    RoleModel prefill = prefillModel(in, pk);
+    if (!prefill.reachable() && pk.sizingCorrection() > pLearned.sizingCorrection()) {
+      pk = pLearned.unreachable();
+      prefill = prefillModel(in, pk);
+    }
+    RoleModel decode = decodeModel(in, dk);
+    if (!decode.reachable() && dk.sizingCorrection() > dLearned.sizingCorrection()) {
+      dk = dLearned.unreachable();
+      decode = decodeModel(in, dk);
+    }
     Targets targets = Targeting.targets(in, prefill, decode);
     boolean load = in.metrics().loadIsHealthy();
     Map<Role, Boolean> healthy = new EnumMap<>(Role.class);
@@ -87,6 +84,24 @@ public final class Planner {
         in.prefillForecast(),
         in.decodeForecast(),
         next);
+  }
+
+  private static RoleModel prefillModel(PlannerInput in, CorrectionStep.Learned k) {
+    return new PrefillRoleModel(
+        in.deployment(),
+        in.prefillForecast(),
+        in.metrics(),
+        k.sizingCorrection(),
+        in.replicas().prefill().desired());
+  }
+
+  private static RoleModel decodeModel(PlannerInput in, CorrectionStep.Learned k) {
+    return new DecodeRoleModel(
+        in.deployment(),
+        in.decodeForecast(),
+        in.metrics(),
+        k.sizingCorrection(),
+        in.replicas().decode().desired());
   }
 
   private static RoleDecision engineDecision(

@@ -70,6 +70,13 @@ public final class Recommender {
   }
 
   public ScalingPlan recommend(Deployment deployment, Load load, Instant now) {
+    return recommend(deployment, load, now, ScalingHistory.empty());
+  }
+
+  /**
+   * {@link #recommend(Deployment, Load, Instant)} from a history (its corrections, its windows).
+   */
+  ScalingPlan recommend(Deployment deployment, Load load, Instant now, ScalingHistory history) {
     SlaPolicy policy = deployment.policy();
     Duration window = policy.metrics().window();
     MetricsSnapshot metrics =
@@ -100,7 +107,7 @@ public final class Recommender {
             replicas,
             given(load, f.horizonFor(policy.behavior().prefill()), f.quantile()),
             given(load, f.horizonFor(policy.behavior().decode()), f.quantile()));
-    return planner.plan(in, ScalingHistory.empty(), now);
+    return planner.plan(in, history, now);
   }
 
   private static LoadForecast given(Load load, Duration horizon, double quantile) {

@@ -3,6 +3,8 @@ package dev.tandem.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.config.policy.Role;
+import dev.tandem.planner.history.RoleHistory;
 import dev.tandem.planner.history.ScalingHistory;
 import dev.tandem.planner.sizing.DecodeModel;
 import dev.tandem.planner.sizing.LognormalStrata;
@@ -129,6 +131,30 @@ class PlannerTableTest {
     // not chased to maxReplicas (8): a = 10 × 0.256 = 2.56 Erlangs need a few engines, no more
     assertThat(plan.prefill().target()).isBetween(3, 6);
     assertThat(plan.prefill().predictedMillis()).isLessThanOrEqualTo(319.8);
+  }
+
+  @Test
+  void anUnattainableTargetIsSizedAtTheLearnedKWithoutTheMarginForSingleWindows() {
+    // k = 1.2 learned, single windows scattering by σ = 0.2: an attainable target would be sized
+    // at 1.2 e^{1.28 · 0.2} = 1.55; an unattainable one has no probability to protect
+    ScalingHistory scattered =
+        ScalingHistory.empty()
+            .with(Role.PREFILL, RoleHistory.empty().withCorrection(1.2, 20, 0.04));
+    ScalingHistory exact =
+        ScalingHistory.empty().with(Role.PREFILL, RoleHistory.empty().withCorrection(1.2, 20, 0));
+    Recommender.Load load = Recommender.Load.of(10, 12_000, 300);
+
+    ScalingPlan plan = recommender.recommend(GROVE, load, Inputs.T0, scattered);
+    ScalingPlan plain = recommender.recommend(GROVE, load, Inputs.T0, exact);
+
+    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.prefill().correctionWhy().message())
+        .contains("sized at the learned k = 1.200, without the margin for single windows");
+    assertThat(plan.prefill().target()).isEqualTo(plain.prefill().target());
+    // an attainable target keeps its margin
+    ScalingPlan attainable =
+        recommender.recommend(GROVE, Recommender.Load.of(20, 3000, 300), Inputs.T0, scattered);
+    assertThat(attainable.prefill().correctionWhy().message()).contains("sized at k = 1.55");
   }
 
   @Test

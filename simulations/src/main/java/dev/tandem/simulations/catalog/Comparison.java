@@ -23,6 +23,9 @@ import java.util.function.Function;
  * @param runs one per policy, in the order asked
  * @param frontiers the baselines' frontiers (empty without sweeps)
  * @param comparisons every run against every frontier (empty without sweeps)
+ * @param byRequests every run against the static splits' frontier by requests ({@link
+ *     BaselineSweeps#staticByRequests}: the share of requests meeting both thresholds), empty
+ *     without sweeps
  * @param targetAttainment the searched baselines' target
  * @param sweepWallNanos wall time spent in sweeps and searches
  */
@@ -31,6 +34,7 @@ public record Comparison(
     List<PolicyRun> runs,
     List<Frontier> frontiers,
     List<FrontierComparison> comparisons,
+    List<FrontierComparison> byRequests,
     double targetAttainment,
     long sweepWallNanos) {
 
@@ -85,6 +89,7 @@ public record Comparison(
     }
     List<Frontier> frontiers = List.of();
     List<FrontierComparison> comparisons = new ArrayList<>();
+    List<FrontierComparison> byRequests = new ArrayList<>();
     if (plan.frontier()) {
       long t0 = System.nanoTime();
       frontiers = BaselineSweeps.all(ctx);
@@ -96,7 +101,14 @@ public record Comparison(
           comparisons.add(FrontierComparison.of(s.policy(), attainment, s.gpuHours(), f));
         }
       }
+      Frontier requests = BaselineSweeps.staticByRequests(ctx);
+      for (PolicyRun run : runs) {
+        RunSummary s = run.report().summary();
+        double both = Double.isNaN(s.bothAttainment()) ? 0 : s.bothAttainment();
+        byRequests.add(FrontierComparison.of(s.policy(), both, s.gpuHours(), requests));
+      }
     }
-    return new Comparison(scenario, runs, frontiers, comparisons, plan.targetAttainment(), sweep);
+    return new Comparison(
+        scenario, runs, frontiers, comparisons, byRequests, plan.targetAttainment(), sweep);
   }
 }

@@ -26,6 +26,38 @@ public final class ComparisonText {
     if (!c.frontiers().isEmpty()) {
       sb.append('\n').append(frontiers(c));
     }
+    if (!c.byRequests().isEmpty()) {
+      sb.append('\n').append(byRequests(c));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Per policy, its GPU-hours ÷ the static splits' GPU-hours at the same share of requests meeting
+   * both thresholds: the comparison that still separates policies when no window can be met.
+   */
+  public static String byRequests(Comparison c) {
+    StringBuilder sb =
+        new StringBuilder(
+            "GPU-hours relative to the static splits at the same share of requests meeting both"
+                + " thresholds (every fixed split run above):\n");
+    sb.append(
+        String.format(
+            Locale.ROOT, "  %-24s %9s %9s  %22s%n", "policy", "both ok", "GPU-h", "vs static"));
+    for (FrontierComparison fc : c.byRequests()) {
+      String cell =
+          Double.isNaN(fc.ratio())
+              ? "- (not reached)"
+              : String.format(Locale.ROOT, "%.2f× (%.2f)", fc.ratio(), fc.frontierGpuHours());
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %8.1f%% %9.3f  %22s%n",
+              fc.policy(),
+              100 * fc.attainment(),
+              fc.gpuHours(),
+              cell));
+    }
     return sb.toString();
   }
 

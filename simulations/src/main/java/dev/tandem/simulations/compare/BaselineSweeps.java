@@ -40,6 +40,22 @@ public final class BaselineSweeps {
   }
 
   /**
+   * The static splits' frontier by requests: GPU-hours against the share of requests that met both
+   * thresholds, over every fixed split run in this context (the best-static search's and the
+   * oracle's fixed splits). The lens for a scenario whose windows no policy can meet, where every
+   * window-attainment comparison is at 0 %: there the search's splits are few and far apart, so the
+   * splits of {@link RequestSweep} are run too. Call after {@link #all}.
+   */
+  public static Frontier staticByRequests(PolicyContext ctx) {
+    if (!StaticSplitSearch.find(ctx).reachedTarget()) {
+      RequestSweep.run(ctx);
+    }
+    List<FrontierPoint> points = new ArrayList<>();
+    Evaluator.staticRuns(ctx).forEach((label, s) -> points.add(Evaluator.requestPoint(label, s)));
+    return Frontier.of("static", points);
+  }
+
+  /**
    * The hindsight oracle's frontier: the SLA oracle's schedule ({@link SlaOracle}, only up to
    * {@value #SLA_ORACLE_MAX_HOURS} h of load) and, for the attainments below it, the cheapest of
    * the other schedules hindsight could choose that were run: the SLA schedule thinned by one to
@@ -72,14 +88,7 @@ public final class BaselineSweeps {
             for (int d = 1; d <= best.decode(); d++) {
               String label = "static-" + p + "p" + d + "d";
               if (!byLabel.containsKey(label)) {
-                byLabel.put(
-                    label,
-                    Evaluator.point(
-                        label,
-                        Evaluator.run(
-                            ctx,
-                            label,
-                            new dev.tandem.simulations.policy.StaticSplitPolicy(p, d))));
+                byLabel.put(label, Evaluator.point(label, Evaluator.runStatic(ctx, label, p, d)));
               }
             }
           }

@@ -1,10 +1,13 @@
 package dev.tandem.simulations.compare;
 
 import dev.tandem.simulations.policy.ScalingPolicy;
+import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.report.RunSummary;
 import dev.tandem.simulations.scenario.PolicyContext;
 import dev.tandem.simulations.scenario.ScenarioRunner;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Runs one knob setting of a sweep at full fidelity and logs what it got. */
 final class Evaluator {
@@ -25,8 +28,33 @@ final class Evaluator {
     return s;
   }
 
+  /**
+   * Runs the fixed split (p, d) as {@code label} and keeps its summary in the context's record of
+   * static runs ({@link #staticRuns}), so every search and sweep that runs fixed splits adds to the
+   * same set.
+   */
+  static RunSummary runStatic(PolicyContext ctx, String label, int p, int d) {
+    Map<String, RunSummary> runs = staticRuns(ctx);
+    RunSummary s = runs.get(label);
+    if (s == null) {
+      s = run(ctx, label, new StaticSplitPolicy(p, d));
+      runs.put(label, s);
+    }
+    return s;
+  }
+
+  /** Every fixed split run in this context so far, by label, in the order run. */
+  static Map<String, RunSummary> staticRuns(PolicyContext ctx) {
+    return ctx.memo("static-runs", LinkedHashMap::new);
+  }
+
   static FrontierPoint point(String label, RunSummary s) {
     return new FrontierPoint(label, s.gpuHours(), nanToZero(s.slaAttainment()));
+  }
+
+  /** The run as a point on the request-level frontier: the share meeting both thresholds. */
+  static FrontierPoint requestPoint(String label, RunSummary s) {
+    return new FrontierPoint(label, s.gpuHours(), nanToZero(s.bothAttainment()));
   }
 
   static double nanToZero(double v) {

@@ -1,7 +1,6 @@
 package dev.tandem.simulations.compare;
 
 import dev.tandem.simulations.policy.ReplicaTargets;
-import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.policy.oracle.LoadOutlook;
 import dev.tandem.simulations.policy.oracle.OracleSizing;
 import dev.tandem.simulations.report.RunSummary;
@@ -164,7 +163,7 @@ public final class StaticSplitSearch {
     long key = ((long) g[0] << 32) | g[1];
     RunSummary s = runs.get(key);
     if (s == null) {
-      s = Evaluator.run(ctx, label(g[0], g[1]), new StaticSplitPolicy(g[0], g[1]));
+      s = Evaluator.runStatic(ctx, label(g[0], g[1]), g[0], g[1]);
       runs.put(key, s);
     }
     return s;
