@@ -142,6 +142,16 @@ final class SimulateCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(
+      names = "--warm-up",
+      paramLabel = "DURATION",
+      description =
+          "Judge the run after this much of the same load, which every policy runs through first"
+              + " (generated loads only; whole 10-minute periods, e.g. 1h): the steady state of a"
+              + " controller that has been running, not its cold start.",
+      converter = SimulateDurations.class)
+  Duration warmUp;
+
+  @Option(
       names = "--frontier",
       negatable = true,
       description =
@@ -212,6 +222,12 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> names;
     boolean sweep;
     if (trace != null) {
+      if (warmUp != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--warm-up needs a generated load (a built-in sinusoid scenario): a replayed trace"
+                + " would repeat itself and show every policy the future");
+      }
       try {
         built = traceScenario(options);
       } catch (TraceFormatException e) {
@@ -230,6 +246,13 @@ final class SimulateCommand implements Callable<Integer> {
                           spec.commandLine(),
                           "unknown scenario '" + scenario + "' (see --scenario list)"));
       built = ScenarioCatalog.build(scenario, options);
+      if (warmUp != null) {
+        try {
+          built = ScenarioCatalog.withWarmUp(built, warmUp);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
       names = entry.policies();
       sweep = entry.frontierByDefault();
     }

@@ -4,6 +4,7 @@ import dev.tandem.profiles.model.PerformanceProfile;
 import dev.tandem.simulations.arrivals.SampledLengths;
 import dev.tandem.simulations.arrivals.SinusoidArrivals;
 import dev.tandem.simulations.arrivals.TraceArrivals;
+import dev.tandem.simulations.arrivals.WarmUpArrivals;
 import dev.tandem.simulations.cluster.ClusterOptions;
 import dev.tandem.simulations.cluster.PrefillQueue;
 import dev.tandem.simulations.cluster.ReplicaLimits;
@@ -175,6 +176,52 @@ public final class ScenarioCatalog {
                       + String.join(", ", entries().stream().map(Entry::name).toList()));
         };
     return applyOverrides(withLimits(s, limits(name)), o);
+  }
+
+  /** The scenarios whose load is generated (a sinusoid's Poisson arrivals), not replayed. */
+  static final List<String> GENERATED = List.of("dynamo-sinusoid", "profile-drift", "long-prompts");
+
+  /** Their period: a warm-up of whole periods keeps the rate continuous where the hour starts. */
+  static final Duration GENERATED_PERIOD = Duration.ofSeconds(600);
+
+  /**
+   * {@code s} judged after a warm-up of the same load ({@link WarmUpArrivals}): every policy runs
+   * through {@code warmUp} of it first, and the report counts only what follows (requests that
+   * arrive, windows that begin, GPU time held and actions taken after it). A controller that has
+   * been running for a while is measured, not one that starts blind: forecaster state, learned
+   * corrections and stabilisation windows carry over, for every policy alike. Only for generated
+   * loads, up to their own length, in whole periods.
+   */
+  public static Scenario withWarmUp(Scenario s, Duration warmUp) {
+    if (!GENERATED.contains(s.name())) {
+      throw new IllegalArgumentException(
+          "--warm-up needs a generated load ("
+              + String.join(", ", GENERATED)
+              + "): a replayed trace would repeat itself and show every policy the future");
+    }
+    long period = GENERATED_PERIOD.toMillis();
+    if (warmUp.isNegative()
+        || warmUp.isZero()
+        || warmUp.toMillis() % period != 0
+        || warmUp.compareTo(Duration.ofNanos(s.config().horizonMicros() * 1000)) > 0) {
+      throw new IllegalArgumentException(
+          "--warm-up must be a whole number of the load's 10-minute periods, at most its "
+              + s.config().horizonMicros() / 60_000_000
+              + " minutes, got "
+              + warmUp.toSeconds()
+              + " s");
+    }
+    return new Scenario(
+        s.name(),
+        s.description()
+            + "; judged after a warm-up of "
+            + warmUp.toMinutes()
+            + " min of the same load (other draws), which every policy runs through and nothing"
+            + " reports",
+        new WarmUpArrivals(s.arrivals(), warmUp.toNanos() / 1000),
+        s.config().withWarmUp(warmUp),
+        s.policies(),
+        s.seed());
   }
 
   /** A trace file (Azure CSV or Dynamo/Mooncake JSONL) as a scenario of its own. */

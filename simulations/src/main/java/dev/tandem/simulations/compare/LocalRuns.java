@@ -127,7 +127,9 @@ final class LocalRuns {
             Arrays.copyOfRange(decode, start, decode.length),
             intervalMicros,
             config.startupMicros());
-    SimulationConfig c = config.withHorizon(Duration.ofNanos((to - from) * 1000));
+    // the slice's own windows are judged: a warm-up before the scenario's judged part lies in
+    // windows the slice does not start at
+    SimulationConfig c = config.withHorizon(Duration.ofNanos((to - from) * 1000)).judgedFromStart();
     return ScenarioRunner.run(slice, p, c, seed).series();
   }
 

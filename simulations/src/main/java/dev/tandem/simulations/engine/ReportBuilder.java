@@ -12,6 +12,14 @@ final class ReportBuilder {
 
   private ReportBuilder() {}
 
+  /**
+   * GPU time held by the end of the warm-up ({@link SimulationConfig#measureFromMicros}), µs: per
+   * engine from request to release, and the integral of GPUs held; subtracted from the run's.
+   */
+  record WarmUp(long perEngineGpuMicros, long integralGpuMicros) {
+    static final WarmUp NONE = new WarmUp(0, 0);
+  }
+
   static SimulationReport build(
       String policy,
       SimulationConfig config,
@@ -20,13 +28,17 @@ final class ReportBuilder {
       RunTotals totals,
       WindowRecorder windows,
       Cluster cluster,
-      ScalingLedger ledger) {
+      ScalingLedger ledger,
+      WarmUp warmUp) {
     long requests = totals.arrived();
-    long perEngine = cluster.perEngineGpuMicros(endMicros);
-    long integral = cluster.integralGpuMicros(endMicros);
+    long perEngine = cluster.perEngineGpuMicros(endMicros) - warmUp.perEngineGpuMicros();
+    long integral = cluster.integralGpuMicros(endMicros) - warmUp.integralGpuMicros();
     double gpuHours = perEngine / 3.6e9;
     long durationMicros =
-        config.horizonMicros() > 0 ? config.horizonMicros() : Math.max(1, lastArrivalMicros);
+        Math.max(
+            1,
+            (config.horizonMicros() > 0 ? config.horizonMicros() : lastArrivalMicros)
+                - config.measureFromMicros());
     double durationSeconds = durationMicros / 1e6;
     RunSummary summary =
         new RunSummary(

@@ -63,6 +63,8 @@ public final class Simulation {
   private long inFlight;
   private boolean sourceDone;
   private long lastArrival;
+  private boolean measuring;
+  private ReportBuilder.WarmUp warmUp = ReportBuilder.WarmUp.NONE;
 
   public Simulation(
       ArrivalSource source,
@@ -98,7 +100,8 @@ public final class Simulation {
                     .mapToDouble(p -> p.contextTokens())
                     .max()
                     .orElse(0));
-    this.windows = new WindowRecorder(config.seriesWindowMicros(), config.sla());
+    this.windows =
+        new WindowRecorder(config.seriesWindowMicros(), config.sla(), config.measureFromMicros());
     this.prometheus =
         new PrometheusView(
             config.scrapeMicros(), config.scrapeDelayMicros(), policy.windowMicros());
@@ -139,6 +142,9 @@ public final class Simulation {
     while (!events.isEmpty() && !(sourceDone && inFlight == 0)) {
       events.poll();
       now = events.time();
+      if (!measuring && now >= config.measureFromMicros()) {
+        startMeasuring();
+      }
       windows.closeUpTo(now, cluster);
       prometheus.closeUpTo(now, cluster);
       observer.advancing(now, cluster);
@@ -148,9 +154,29 @@ public final class Simulation {
       }
     }
     long end = Math.max(now, config.horizonMicros());
+    if (!measuring) {
+      startMeasuring();
+    }
     windows.finish(end, cluster);
     return ReportBuilder.build(
-        policy.name(), config, end, lastArrival, totals, windows, cluster, ledger);
+        policy.name(), config, end, lastArrival, totals, windows, cluster, ledger, warmUp);
+  }
+
+  /**
+   * The warm-up ends ({@link SimulationConfig#measureFromMicros}): what the engines held until then
+   * is kept aside so the report counts GPU time from here on. Called before the first event at or
+   * after that instant changes anything.
+   */
+  private void startMeasuring() {
+    measuring = true;
+    long at = Math.min(now, config.measureFromMicros());
+    warmUp =
+        new ReportBuilder.WarmUp(cluster.perEngineGpuMicros(at), cluster.integralGpuMicros(at));
+  }
+
+  /** Whether a request is judged: it arrived after the warm-up. */
+  private boolean measured(SimRequest r) {
+    return r.arrivalMicros >= config.measureFromMicros();
   }
 
   private void dispatch(int kind, int arg, Object ref) {
@@ -190,7 +216,9 @@ public final class Simulation {
   private void onArrival() {
     SimRequest r = (SimRequest) events.ref();
     inFlight++;
-    totals.arrival(r.inputTokens, r.outputTokens);
+    if (measured(r)) {
+      totals.arrival(r.inputTokens, r.outputTokens);
+    }
     windows.arrival(r.inputTokens, r.outputTokens);
     prometheus.arrival(now, r.inputTokens);
     observer.arrived(r);
@@ -266,7 +294,9 @@ public final class Simulation {
   private void onFirstToken(SimRequest r) {
     r.firstTokenMicros = now;
     long ttft = now - r.arrivalMicros;
-    totals.firstToken(ttft);
+    if (measured(r)) {
+      totals.firstToken(ttft);
+    }
     windows.firstToken(ttft);
     prometheus.firstToken(ttft);
     observer.firstToken(r);
@@ -315,7 +345,9 @@ public final class Simulation {
     int gaps = r.decodeTokens();
     double itl = gaps > 0 ? (r.completionMicros - r.firstTokenMicros) / (double) gaps : -1;
     long ttft = r.firstTokenMicros - r.arrivalMicros;
-    totals.completion(ttft, itl);
+    if (measured(r)) {
+      totals.completion(ttft, itl);
+    }
     windows.completion(itl < 0 ? -1 : Math.round(itl));
     prometheus.completion(r.outputTokens, r.completionMicros - r.arrivalMicros, itl);
     observer.completed(r);
@@ -371,15 +403,23 @@ public final class Simulation {
     if (desired == current) {
       return;
     }
-    ledger.action();
+    boolean counted = now >= config.measureFromMicros();
+    if (counted) {
+      ledger.action();
+    }
     if (desired > current) {
       for (int i = current; i < desired; i++) {
         Engine e = cluster.requestEngine(role, now);
-        ledger.requested();
+        if (counted) {
+          ledger.requested();
+        }
         events.schedule(now + config.startupMicros(), ENGINE_READY, 0, e);
       }
     } else {
-      ledger.removed(cluster.shrink(role, current - desired, now));
+      int removed = cluster.shrink(role, current - desired, now);
+      if (counted) {
+        ledger.removed(removed);
+      }
     }
   }
 }

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param seriesWindowMicros window of the time series and of SLA attainment, µs (default 60 s)
  * @param horizonMicros the load's duration for goodput and the run's minimum length, µs; 0 means
  *     the last arrival
+ * @param measureFromMicros the run is judged from here on, µs (0: from the start): requests that
+ *     arrived before, windows that began before, GPU time held before and scaling actions taken
+ *     before are a warm-up that every policy runs through and nothing reports ({@link
+ *     #withWarmUp}); a whole number of series windows
  */
 public record SimulationConfig(
     PerformanceProfile profile,
@@ -27,7 +31,8 @@ public record SimulationConfig(
     long scrapeMicros,
     long scrapeDelayMicros,
     long seriesWindowMicros,
-    long horizonMicros) {
+    long horizonMicros,
+    long measureFromMicros) {
 
   public SimulationConfig {
     Objects.requireNonNull(profile, "profile");
@@ -48,6 +53,13 @@ public record SimulationConfig(
     if (horizonMicros < 0) {
       throw new IllegalArgumentException("horizonMicros must be >= 0, got " + horizonMicros);
     }
+    if (measureFromMicros < 0 || measureFromMicros % seriesWindowMicros != 0) {
+      throw new IllegalArgumentException(
+          "measureFromMicros must be a whole number >= 0 of series windows ("
+              + seriesWindowMicros
+              + " µs), got "
+              + measureFromMicros);
+    }
   }
 
   /** Defaults: 5 s scrapes visible after 5 s, one-minute windows, horizon = last arrival. */
@@ -60,6 +72,7 @@ public record SimulationConfig(
         5_000_000,
         5_000_000,
         60_000_000,
+        0,
         0);
   }
 
@@ -72,7 +85,8 @@ public record SimulationConfig(
         scrapeMicros,
         scrapeDelayMicros,
         seriesWindowMicros,
-        horizonMicros);
+        horizonMicros,
+        measureFromMicros);
   }
 
   public SimulationConfig withHorizon(Duration horizon) {
@@ -84,7 +98,8 @@ public record SimulationConfig(
         scrapeMicros,
         scrapeDelayMicros,
         seriesWindowMicros,
-        micros(horizon));
+        micros(horizon),
+        measureFromMicros);
   }
 
   public SimulationConfig withStartup(Duration startup) {
@@ -96,7 +111,8 @@ public record SimulationConfig(
         scrapeMicros,
         scrapeDelayMicros,
         seriesWindowMicros,
-        horizonMicros);
+        horizonMicros,
+        measureFromMicros);
   }
 
   public SimulationConfig withScrape(Duration interval, Duration delay) {
@@ -108,7 +124,40 @@ public record SimulationConfig(
         micros(interval),
         micros(delay),
         seriesWindowMicros,
-        horizonMicros);
+        horizonMicros,
+        measureFromMicros);
+  }
+
+  /**
+   * This configuration after a warm-up of {@code warmUp}: the horizon grows by it and the run is
+   * judged from its end on ({@code measureFromMicros}).
+   */
+  public SimulationConfig withWarmUp(Duration warmUp) {
+    long w = micros(warmUp);
+    return new SimulationConfig(
+        profile,
+        sla,
+        startupMicros,
+        cluster,
+        scrapeMicros,
+        scrapeDelayMicros,
+        seriesWindowMicros,
+        horizonMicros > 0 ? horizonMicros + w : 0,
+        measureFromMicros + w);
+  }
+
+  /** This configuration judged from its start (a slice of a run that had a warm-up). */
+  public SimulationConfig judgedFromStart() {
+    return new SimulationConfig(
+        profile,
+        sla,
+        startupMicros,
+        cluster,
+        scrapeMicros,
+        scrapeDelayMicros,
+        seriesWindowMicros,
+        horizonMicros,
+        0);
   }
 
   static long micros(Duration d) {

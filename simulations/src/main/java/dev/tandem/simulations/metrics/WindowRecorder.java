@@ -21,6 +21,7 @@ public final class WindowRecorder {
 
   private final long windowMicros;
   private final SlaTargets sla;
+  private final long measureFromMicros;
   private final Histogram ttft = LatencyHistograms.create(3);
   private final Histogram itl = LatencyHistograms.create(3);
   private final List<IntervalRow> rows = new ArrayList<>();
@@ -36,11 +37,21 @@ public final class WindowRecorder {
   private long itlMetWindows;
 
   public WindowRecorder(long windowMicros, SlaTargets sla) {
+    this(windowMicros, sla, 0);
+  }
+
+  /**
+   * @param measureFromMicros windows that begin before this are a warm-up: they are in {@link
+   *     #rows}, judged as any other (a search over schedules keeps them met, so the judged part
+   *     does not start behind), and in none of the counts
+   */
+  public WindowRecorder(long windowMicros, SlaTargets sla, long measureFromMicros) {
     if (windowMicros <= 0) {
       throw new IllegalArgumentException("window must be > 0 µs, got " + windowMicros);
     }
     this.windowMicros = windowMicros;
     this.sla = sla;
+    this.measureFromMicros = measureFromMicros;
   }
 
   /** End of the current window, µs. */
@@ -91,7 +102,7 @@ public final class WindowRecorder {
         itl.getTotalCount() == 0
             || itl.getValueAtPercentile(sla.itlPercentile()) <= sla.itlTargetMicros();
     boolean met = counted && ttftOk && itlOk;
-    if (counted) {
+    if (counted && windowStart >= measureFromMicros) {
       countedWindows++;
       if (met) {
         metWindows++;
