@@ -140,8 +140,8 @@ class StabiliserTest {
   }
 
   @Test
-  void aConfidentForecastShortensTheWindowToTheLeadTime() {
-    // lead = start-up 2 min + interval 30 s = 150 s; the last 3 min recommended 2
+  void aConfidentForecastShortensTheWindowToOneInterval() {
+    // interval 30 s; the last 3 min recommended 2, the minutes before 4
     ScaleDownWindow sure = ScaleDownWindow.of(PREFILL, 0.05);
     ScaleDownWindow unsure = ScaleDownWindow.of(PREFILL, 0.5);
 
@@ -152,7 +152,13 @@ class StabiliserTest {
 
     assertThat(shortened.desired()).isEqualTo(2);
     assertThat(shortened.why().reason()).isEqualTo(Reason.SCALE_DOWN);
-    assertThat(shortened.why().message()).contains("window 150s instead of 300s", "±5%");
+    // a minute of agreement is enough: the target already covers the lead time's peak (the lead
+    // time, 150 s, as the window would have held the 4 engines for it a second time)
+    assertThat(
+            Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, sure, fellTo2(60), true, NOW)
+                .desired())
+        .isEqualTo(2);
+    assertThat(shortened.why().message()).contains("window 30s instead of 300s", "±5%");
     assertThat(held.desired()).isEqualTo(4);
     assertThat(held.why().reason()).isEqualTo(Reason.SCALE_DOWN_STABILIZED);
     // the history keeps the policy's whole window, for a later unsure decision
@@ -164,17 +170,18 @@ class StabiliserTest {
   void theWindowFollowsThePeakErrorBetweenTrustedAndUnsure() {
     assertThat(ScaleDownWindow.of(PREFILL, Double.NaN))
         .isEqualTo(new ScaleDownWindow(Duration.ofMinutes(5), ""));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.0).window()).isEqualTo(Duration.ofSeconds(150));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.10).window()).isEqualTo(Duration.ofSeconds(150));
-    // halfway between ±10 % and ±30 %: halfway between 150 s and 300 s
-    assertThat(ScaleDownWindow.of(PREFILL, 0.20).window()).isEqualTo(Duration.ofSeconds(225));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.0).window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.10).window()).isEqualTo(Duration.ofSeconds(30));
+    // halfway between ±10 % and ±30 %: halfway between 30 s and 300 s
+    assertThat(ScaleDownWindow.of(PREFILL, 0.20).window()).isEqualTo(Duration.ofSeconds(165));
     assertThat(ScaleDownWindow.of(PREFILL, 0.30)).isEqualTo(ScaleDownWindow.of(PREFILL, 0.9));
     assertThat(ScaleDownWindow.of(PREFILL, 0.30).window()).isEqualTo(Duration.ofMinutes(5));
-    // a policy window shorter than the lead time is the user's choice: used as written
+    // a policy window no longer than one interval is the user's choice: used as written
     RoleBehavior shortWindow =
         new RoleBehavior(
-            Duration.ofSeconds(30), 4, Duration.ofMinutes(1), 0.1, Duration.ofMinutes(2));
-    assertThat(ScaleDownWindow.of(shortWindow, 0.0).window()).isEqualTo(Duration.ofMinutes(1));
+            Duration.ofSeconds(30), 4, Duration.ofSeconds(30), 0.1, Duration.ofMinutes(2));
+    assertThat(ScaleDownWindow.of(shortWindow, 0.0).window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ScaleDownWindow.of(shortWindow, 0.0).why()).isEmpty();
   }
 
   @Test
