@@ -75,17 +75,17 @@ final class CorrectionStep {
      */
     Learned unreachable() {
       double k = history.correction();
-      return new Learned(
-          history,
-          new Explanation(
-              why.reason(),
-              why.message()
-                  + Format.f(
-                      "; sized at the learned k = %.3f, without the margin for single windows:"
-                          + " the target is unattainable, so the role is sized for the best"
-                          + " attainable latency",
-                      k)),
-          k);
+      return sizedAt(
+          k,
+          Format.f(
+              "; sized at the learned k = %.3f, without the margin for single windows: the target"
+                  + " is unattainable, so the role is sized for the best attainable latency",
+              k));
+    }
+
+    /** This result sized at {@code k}, with {@code note} added to the reason. */
+    private Learned sizedAt(double k, String note) {
+      return new Learned(history, new Explanation(why.reason(), why.message() + note), k);
     }
 
     /** This result with the sizing correction for {@code quantile}, stated in the reason. */
@@ -118,19 +118,15 @@ final class CorrectionStep {
                   (Math.exp(rateMargin + combined) - 1) * 100,
                   (Math.exp(rateMargin + kMargin) - 1) * 100)
               : "";
-      return new Learned(
-          history,
-          new Explanation(
-              why.reason(),
-              why.message()
-                  + Format.f(
-                      "; sized at k = %.3f: the P%s of the k single windows need (their ln k"
-                          + " scatters by σ = %.3f)%s",
-                      sized,
-                      Format.num(quantile * 100),
-                      Math.sqrt(history.correctionSpread()),
-                      quadrature)),
-          sized);
+      return sizedAt(
+          sized,
+          Format.f(
+              "; sized at k = %.3f: the P%s of the k single windows need (their ln k scatters by"
+                  + " σ = %.3f)%s",
+              sized,
+              Format.num(quantile * 100),
+              Math.sqrt(history.correctionSpread()),
+              quadrature));
     }
   }
 

@@ -45,10 +45,6 @@ public final class ComparisonText {
         String.format(
             Locale.ROOT, "  %-24s %9s %9s  %22s%n", "policy", "both ok", "GPU-h", "vs static"));
     for (FrontierComparison fc : c.byRequests()) {
-      String cell =
-          Double.isNaN(fc.ratio())
-              ? "- (not reached)"
-              : String.format(Locale.ROOT, "%.2f× (%.2f)", fc.ratio(), fc.frontierGpuHours());
       sb.append(
           String.format(
               Locale.ROOT,
@@ -56,7 +52,7 @@ public final class ComparisonText {
               fc.policy(),
               100 * fc.attainment(),
               fc.gpuHours(),
-              cell));
+              cell(fc)));
     }
     return sb.toString();
   }
@@ -109,12 +105,7 @@ public final class ComparisonText {
               100 * (Double.isNaN(s.slaAttainment()) ? 0 : s.slaAttainment()),
               s.gpuHours()));
       for (int i = 0; i < c.frontiers().size(); i++) {
-        FrontierComparison fc = c.comparisons().get(k++);
-        String cell =
-            Double.isNaN(fc.ratio())
-                ? "- (not reached)"
-                : String.format(Locale.ROOT, "%.2f× (%.2f)", fc.ratio(), fc.frontierGpuHours());
-        sb.append(String.format(Locale.ROOT, "  %22s", cell));
+        sb.append(String.format(Locale.ROOT, "  %22s", cell(c.comparisons().get(k++))));
       }
       sb.append('\n');
     }
@@ -133,5 +124,12 @@ public final class ComparisonText {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** "1.20× (5.84)": the ratio and the frontier's GPU-hours, or "- (not reached)". */
+  private static String cell(FrontierComparison fc) {
+    return Double.isNaN(fc.ratio())
+        ? "- (not reached)"
+        : String.format(Locale.ROOT, "%.2f× (%.2f)", fc.ratio(), fc.frontierGpuHours());
   }
 }
