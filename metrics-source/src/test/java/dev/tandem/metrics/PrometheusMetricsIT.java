@@ -235,7 +235,11 @@ class PrometheusMetricsIT {
                 Done::itlSeconds,
                 d -> perRequest ? 1 : d.gaps()));
     assertThat(r.snapshot().prefixCacheHitRate().value()).as(p + "prefix hits").isZero();
-    assertThat(r.snapshot().arrivalCv2().value()).as(p + "arrival IDC").isBetween(0.1, 4.0);
+    // Poisson counts give an index of dispersion of 1, but this one is read from m = 8 intervals of
+    // 3 s with 1 s scrapes: (m − 1)·I is about χ²(7) (99.99 % below 4.3 × 7), and increase()'s
+    // extrapolation over so few samples inflates it (it read 1.9–3.2 here over many runs). A wrong
+    // query reads far outside: the swing of a changing rate reads ≈ 80, a missing term 0.
+    assertThat(r.snapshot().arrivalCv2().value()).as(p + "arrival IDC").isBetween(0.1, 8.0);
     if (preset == MetricsPreset.DYNAMO) {
       assertThat(reason(r, MetricSignal.KV_CACHE_USAGE)).contains("has no such metric");
     } else {
