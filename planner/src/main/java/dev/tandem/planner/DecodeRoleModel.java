@@ -59,7 +59,7 @@ final class DecodeRoleModel implements RoleModel {
             deployment.decode().at(context),
             forecast.outputTokensMean(),
             correction,
-            metrics.arrivalCv2().orElse(1.0),
+            forecast.arrivalScvOr(metrics.arrivalCv2().orElse(1.0)),
             objective.quantile(),
             kvBound,
             maxSequences);

@@ -52,7 +52,9 @@ final class PrefillRoleModel implements RoleModel {
     this.current = current;
     this.forecast = forecast;
     this.objective = deployment.policy().sla().ttft();
-    this.arrivalScv = metrics.arrivalCv2().orElse(1.0);
+    // the burstiness of the last 10 minutes when the forecast knows it (one clump does not size
+    // the pool), else this window's reading
+    this.arrivalScv = forecast.arrivalScvOr(metrics.arrivalCv2().orElse(1.0));
     this.prefixHitRate = Math.min(1, metrics.prefixCacheHitRate().orElse(0));
     var engine = deployment.prefill().profile().engine();
     double bandwidth = engine.kvTransferBytesPerSecond().orElse(0.0);
@@ -151,12 +153,13 @@ final class PrefillRoleModel implements RoleModel {
         PrefillBatching.of(sizing().engines(), forecast.peakRate(), service, arrivalScv);
     String model =
         Format.f(
-            "service %s %.1f ms (mean %.1f ms); G/G/%d with c_a² %.2f, c_s² %.2f gives TTFT %s %s",
+            "service %s %.1f ms (mean %.1f ms); G/G/%d with c_a² %.2f%s, c_s² %.2f gives TTFT %s %s",
             Format.percentile(objective.quantile()),
             sizing().servicePercentileSeconds() * 1000,
             service.meanSeconds() * 1000,
             sizing().engines(),
             arrivalScv,
+            Double.isFinite(forecast.arrivalScv()) ? " (median of 10 min)" : "",
             service.scvAt(b.batchSize()),
             Format.percentile(objective.quantile()),
             Format.ms(predictMillis(sizing().engines())));

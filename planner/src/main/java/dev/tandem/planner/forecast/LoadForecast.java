@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param pointPeakRate the forecaster's point peak over the horizon, req/s, before the allowance
  *     for a window's sampling noise that makes {@code peakRate} its quantile; NaN when unknown
  *     (then the whole of {@code peakRate} counts as the point)
+ * @param arrivalScv the arrival burstiness to size for (the median SCV of the last 10 minutes,
+ *     {@code Burstiness}); NaN when unknown: then the snapshot's own reading is used
  */
 public record LoadForecast(
     double peakRate,
@@ -38,9 +40,10 @@ public record LoadForecast(
     boolean healthy,
     String reason,
     double peakError,
-    double pointPeakRate) {
+    double pointPeakRate,
+    double arrivalScv) {
 
-  /** A forecast whose confidence and point peak are unknown. */
+  /** A forecast whose confidence, point peak and typical burstiness are unknown. */
   public LoadForecast(
       double peakRate,
       double meanRate,
@@ -64,7 +67,31 @@ public record LoadForecast(
         healthy,
         reason,
         Double.NaN,
+        Double.NaN,
         Double.NaN);
+  }
+
+  /** This forecast sized for the typical burstiness {@code scv} (NaN: the snapshot's own). */
+  public LoadForecast withArrivalScv(double scv) {
+    return new LoadForecast(
+        peakRate,
+        meanRate,
+        inputTokensMean,
+        inputTokensSecondMoment,
+        outputTokensMean,
+        outputTokensSecondMoment,
+        horizon,
+        quantile,
+        healthy,
+        reason,
+        peakError,
+        pointPeakRate,
+        scv);
+  }
+
+  /** The burstiness to size for: {@link #arrivalScv} when known, else {@code observed}. */
+  public double arrivalScvOr(double observed) {
+    return Double.isFinite(arrivalScv) ? arrivalScv : observed;
   }
 
   /**

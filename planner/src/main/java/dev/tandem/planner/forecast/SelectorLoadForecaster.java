@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *   peak = p̂ + z_k √(p̂ c_a² / w),  z_k = Φ⁻¹(q^{1/k}),  k = ⌈H / w⌉
  * </pre>
  *
- * with w the rate's window (s) and c_a² the observed arrival SCV (a window's count has variance ≈ λ
- * w c_a²) — the same allowance as {@link ObservedRateForecaster}. The forecaster's own
+ * with w the rate's window (s) and c_a² the arrival SCV of the last 10 minutes ({@link Burstiness}:
+ * the median reading, so one clump does not widen every peak; a window's count has variance ≈ λ w
+ * c_a²) — the same allowance as {@link ObservedRateForecaster}. The forecaster's own
  * split-conformal peak quantile ({@code peakQuantile(q, h)}) is computed and quoted in the reason
  * but not used: its residuals are relative to the one-step forecast, so errors made at a low level
  * (a ramp out of a trough: +200 % in 90 s) are multiplied by the level at the crest. In the
@@ -130,6 +131,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
     values.keySet().removeIf(k -> k.startsWith(FALLBACK) || k.startsWith(RateSeries.PENDING));
     fb.values().forEach((k, v) -> values.put(FALLBACK + k, v));
     LengthMoments.observe(values, snapshot);
+    Burstiness.observe(values, snapshot);
     double rate = snapshot.arrivalRate().isOk() ? snapshot.arrivalRate().value() : Double.NaN;
     series.observe(snapshot.at(), rate);
     series.writeTo(values);
@@ -175,29 +177,31 @@ public final class SelectorLoadForecaster implements LoadForecaster {
                 Math.min(
                     spec.maxHorizonTicks(),
                     (horizon.toMillis() + spec.tickMillis() - 1) / spec.tickMillis()));
+    double typical = Burstiness.typical(state.values(), snapshot.at().toEpochMilli());
     Forecast fc = l.forecast;
     double peak = fc == null ? Double.NaN : fc.peakQuantile(quantile, h);
     if (fc == null || fc.calibrationSize() < h + MIN_RESOLVED || !Double.isFinite(peak)) {
       LoadForecast f =
           fallback.forecast(deployment, fallbackState(state.values()), snapshot, horizon, quantile);
       return new LoadForecast(
-          f.peakRate(),
-          f.meanRate(),
-          len[0],
-          len[1],
-          len[2],
-          len[3],
-          horizon,
-          quantile,
-          f.healthy(),
-          "cold start ("
-              + spec.kind()
-              + " has "
-              + (fc == null ? 0 : fc.calibrationSize())
-              + " of "
-              + (h + MIN_RESOLVED)
-              + " resolved forecasts): "
-              + f.reason());
+              f.peakRate(),
+              f.meanRate(),
+              len[0],
+              len[1],
+              len[2],
+              len[3],
+              horizon,
+              quantile,
+              f.healthy(),
+              "cold start ("
+                  + spec.kind()
+                  + " has "
+                  + (fc == null ? 0 : fc.calibrationSize())
+                  + " of "
+                  + (h + MIN_RESOLVED)
+                  + " resolved forecasts): "
+                  + f.reason())
+          .withArrivalScv(typical);
     }
     double mean = 0;
     for (int i = 1; i <= h; i++) {
@@ -206,7 +210,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
     mean = Math.max(0, mean / h);
     double conformalPeak = peak;
     double pointPeak = Math.max(0, fc.pointPeak(h));
-    double cv2 = snapshot.arrivalCv2().orElse(1.0);
+    double cv2 = Double.isFinite(typical) ? typical : snapshot.arrivalCv2().orElse(1.0);
     double windowSeconds = Math.max(1.0, snapshot.arrivalRate().window().toMillis() / 1000.0);
     long windows = Math.max(1, (long) Math.ceil(horizon.toMillis() / 1000.0 / windowSeconds));
     double z = Math.max(0, Normal.quantile(Math.pow(quantile, 1.0 / windows)));
@@ -227,6 +231,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             + round(mean)
             + " req/s; with the window noise of arrival SCV "
             + round(cv2)
+            + (Double.isFinite(typical) ? " (median of 10 min)" : "")
             + " the P"
             + Math.round(quantile * 100)
             + " of the peak of "
@@ -262,7 +267,8 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         snapshot.loadIsHealthy(),
         reason,
         rho,
-        pointPeak);
+        pointPeak,
+        typical);
   }
 
   /** The live series for {@code state}: the cached one if it is that state's, else restored. */
