@@ -245,11 +245,7 @@ final class CorrectionStep {
                   latency,
                   history.correctionSamples())));
     }
-    double target =
-        PrefillRoleModel.millis(
-            role == Role.PREFILL
-                ? in.deployment().policy().sla().ttft()
-                : in.deployment().policy().sla().itl());
+    double target = in.targetMillis(role);
     double low = observed.isExact() ? observed.value() : observed.lower();
     if (Math.max(low, predicted) < NEAR_TARGET * target && low > predicted) {
       // Far below the target, with the model's queue nearly empty, a reading slower than the model

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 
 /**
  * The decision core: one pure function from a deployment's inputs and history to a {@link
@@ -32,25 +33,34 @@ public final class Planner {
 
   public ScalingPlan plan(PlannerInput in, ScalingHistory history, Instant now) {
     SlaPolicy policy = in.deployment().policy();
-    CorrectionStep.Learned pLearned =
-        CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now);
-    CorrectionStep.Learned pk =
-        pLearned.sizedFor(in.prefillForecast().quantile(), in.prefillForecast().peakMargin());
-    CorrectionStep.Learned dLearned = CorrectionStep.learn(in, Role.DECODE, history.decode(), now);
-    CorrectionStep.Learned dk =
-        dLearned.sizedFor(in.decodeForecast().quantile(), in.decodeForecast().peakMargin());
+    Sized sizedPrefill =
+        Sized.of(
+            CorrectionStep.learn(in, Role.PREFILL, history.prefill(), now),
+            in.prefillForecast(),
+            k ->
+                new PrefillRoleModel(
+                    in.deployment(),
+                    in.prefillForecast(),
+                    in.metrics(),
+                    k,
+                    in.replicas().prefill().desired()));
+    Sized sizedDecode =
+        Sized.of(
+            CorrectionStep.learn(in, Role.DECODE, history.decode(), now),
+            in.decodeForecast(),
+            k ->
+                new DecodeRoleModel(
+                    in.deployment(),
+                    in.decodeForecast(),
+                    in.metrics(),
+                    k,
+                    in.replicas().decode().desired()));
+    CorrectionStep.Learned pk = sizedPrefill.k();
+    CorrectionStep.Learned dk = sizedDecode.k();
+    RoleModel prefill = sizedPrefill.model();
+    RoleModel decode = sizedDecode.model();
     ScalingHistory learned =
         history.with(Role.PREFILL, pk.history()).with(Role.DECODE, dk.history());
-    RoleModel prefill = prefillModel(in, pk);
-    if (!prefill.reachable() && pk.sizingCorrection() > pLearned.sizingCorrection()) {
-      pk = pLearned.unreachable();
-      prefill = prefillModel(in, pk);
-    }
-    RoleModel decode = decodeModel(in, dk);
-    if (!decode.reachable() && dk.sizingCorrection() > dLearned.sizingCorrection()) {
-      dk = dLearned.unreachable();
-      decode = decodeModel(in, dk);
-    }
     Targets targets = Targeting.targets(in, prefill, decode);
     boolean load = in.metrics().loadIsHealthy();
     Map<Role, Boolean> healthy = new EnumMap<>(Role.class);
@@ -86,22 +96,23 @@ public final class Planner {
         next);
   }
 
-  private static RoleModel prefillModel(PlannerInput in, CorrectionStep.Learned k) {
-    return new PrefillRoleModel(
-        in.deployment(),
-        in.prefillForecast(),
-        in.metrics(),
-        k.sizingCorrection(),
-        in.replicas().prefill().desired());
-  }
+  /**
+   * A role's model at the correction it is sized with: the learned k widened by the margin for
+   * single windows, or the learned k itself when no count meets the target at that margin ({@link
+   * CorrectionStep.Learned#unreachable}).
+   */
+  private record Sized(RoleModel model, CorrectionStep.Learned k) {
 
-  private static RoleModel decodeModel(PlannerInput in, CorrectionStep.Learned k) {
-    return new DecodeRoleModel(
-        in.deployment(),
-        in.decodeForecast(),
-        in.metrics(),
-        k.sizingCorrection(),
-        in.replicas().decode().desired());
+    static Sized of(
+        CorrectionStep.Learned learned, LoadForecast forecast, DoubleFunction<RoleModel> model) {
+      CorrectionStep.Learned k = learned.sizedFor(forecast.quantile(), forecast.peakMargin());
+      RoleModel m = model.apply(k.sizingCorrection());
+      if (!m.reachable() && k.sizingCorrection() > learned.sizingCorrection()) {
+        k = learned.unreachable();
+        m = model.apply(k.sizingCorrection());
+      }
+      return new Sized(m, k);
+    }
   }
 
   private static RoleDecision engineDecision(
@@ -128,7 +139,7 @@ public final class Planner {
                 s.desired() == 1 ? "" : "s",
                 Format.num(forecast.peakRate()),
                 model.objective(),
-                predicted <= targetMillis(in, role) ? "meets it" : "MISSES it"));
+                predicted <= in.targetMillis(role) ? "meets it" : "MISSES it"));
     return new RoleDecision(
         role,
         scaled.gpusPerReplica(),
@@ -158,11 +169,6 @@ public final class Planner {
         new Explanation(Reason.PREDICTED, "routers are sized by request rate; no latency model"),
         1.0,
         new Explanation(Reason.CORRECTION, "routers are not corrected"));
-  }
-
-  private static double targetMillis(PlannerInput in, Role role) {
-    var sla = in.deployment().policy().sla();
-    return (role == Role.PREFILL ? sla.ttft() : sla.itl()).target().toNanos() / 1e6;
   }
 
   private static Explanation gpus(PlannerInput in, List<RoleDecision> all) {

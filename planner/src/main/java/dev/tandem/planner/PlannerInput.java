@@ -82,4 +82,10 @@ public record PlannerInput(
   public boolean isDue(Role role) {
     return due.contains(role);
   }
+
+  /** The role's latency target in ms: TTFT for prefill, ITL for decode. */
+  public double targetMillis(Role role) {
+    var sla = deployment.policy().sla();
+    return (role == Role.PREFILL ? sla.ttft() : sla.itl()).target().toNanos() / 1e6;
+  }
 }

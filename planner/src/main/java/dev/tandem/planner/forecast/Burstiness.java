@@ -23,6 +23,8 @@ final class Burstiness {
   static final long RANGE_MILLIS = 600_000;
   static final int SLOTS = 64;
   private static final String COUNT = PREFIX + "count";
+  private static final String[] VALUE = keys("v.");
+  private static final String[] TIME = keys("t.");
 
   private Burstiness() {}
 
@@ -33,8 +35,8 @@ final class Burstiness {
     }
     long count = values.getOrDefault(COUNT, 0.0).longValue();
     int slot = (int) (count % SLOTS);
-    values.put(PREFIX + "v." + slot, snapshot.arrivalCv2().value());
-    values.put(PREFIX + "t." + slot, (double) snapshot.at().toEpochMilli());
+    values.put(VALUE[slot], snapshot.arrivalCv2().value());
+    values.put(TIME[slot], (double) snapshot.at().toEpochMilli());
     values.put(COUNT, (double) (count + 1));
   }
 
@@ -48,8 +50,8 @@ final class Burstiness {
     double[] recent = new double[n];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      Double t = values.get(PREFIX + "t." + i);
-      Double v = values.get(PREFIX + "v." + i);
+      Double t = values.get(TIME[i]);
+      Double v = values.get(VALUE[i]);
       if (t != null && v != null && t <= nowMillis && nowMillis - t <= RANGE_MILLIS) {
         recent[k++] = v;
       }
@@ -57,8 +59,16 @@ final class Burstiness {
     if (k == 0) {
       return Double.NaN;
     }
-    double[] sorted = Arrays.copyOf(recent, k);
-    Arrays.sort(sorted);
-    return k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+    Arrays.sort(recent, 0, k);
+    return k % 2 == 1 ? recent[k / 2] : (recent[k / 2 - 1] + recent[k / 2]) / 2;
+  }
+
+  /** The ring's keys, built once: this runs for both roles on every tick. */
+  private static String[] keys(String kind) {
+    String[] k = new String[SLOTS];
+    for (int i = 0; i < SLOTS; i++) {
+      k[i] = PREFIX + kind + i;
+    }
+    return k;
   }
 }

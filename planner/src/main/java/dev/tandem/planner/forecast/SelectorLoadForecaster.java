@@ -184,24 +184,26 @@ public final class SelectorLoadForecaster implements LoadForecaster {
       LoadForecast f =
           fallback.forecast(deployment, fallbackState(state.values()), snapshot, horizon, quantile);
       return new LoadForecast(
-              f.peakRate(),
-              f.meanRate(),
-              len[0],
-              len[1],
-              len[2],
-              len[3],
-              horizon,
-              quantile,
-              f.healthy(),
-              "cold start ("
-                  + spec.kind()
-                  + " has "
-                  + (fc == null ? 0 : fc.calibrationSize())
-                  + " of "
-                  + (h + MIN_RESOLVED)
-                  + " resolved forecasts): "
-                  + f.reason())
-          .withArrivalScv(typical);
+          f.peakRate(),
+          f.meanRate(),
+          len[0],
+          len[1],
+          len[2],
+          len[3],
+          horizon,
+          quantile,
+          f.healthy(),
+          "cold start ("
+              + spec.kind()
+              + " has "
+              + (fc == null ? 0 : fc.calibrationSize())
+              + " of "
+              + (h + MIN_RESOLVED)
+              + " resolved forecasts): "
+              + f.reason(),
+          Double.NaN,
+          Double.NaN,
+          typical);
     }
     double mean = 0;
     for (int i = 1; i <= h; i++) {

@@ -1,5 +1,6 @@
 package dev.tandem.simulations.compare;
 
+import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.policy.dynamo.DynamoSettings;
 import dev.tandem.simulations.policy.dynamo.DynamoSlaPolicy;
 import dev.tandem.simulations.report.RunSummary;
@@ -51,7 +52,12 @@ public final class BaselineSweeps {
       RequestSweep.run(ctx);
     }
     List<FrontierPoint> points = new ArrayList<>();
-    Evaluator.staticRuns(ctx).forEach((label, s) -> points.add(Evaluator.requestPoint(label, s)));
+    Evaluator.staticRuns(ctx)
+        .forEach(
+            (split, s) ->
+                points.add(
+                    Evaluator.requestPoint(
+                        StaticSplitPolicy.name(split.prefill(), split.decode()), s)));
     return Frontier.of("static", points);
   }
 
@@ -86,9 +92,9 @@ public final class BaselineSweeps {
           }
           for (int p = 1; p <= best.prefill(); p++) {
             for (int d = 1; d <= best.decode(); d++) {
-              String label = "static-" + p + "p" + d + "d";
+              String label = StaticSplitPolicy.name(p, d);
               if (!byLabel.containsKey(label)) {
-                byLabel.put(label, Evaluator.point(label, Evaluator.runStatic(ctx, label, p, d)));
+                byLabel.put(label, Evaluator.point(label, Evaluator.runStatic(ctx, p, d)));
               }
             }
           }

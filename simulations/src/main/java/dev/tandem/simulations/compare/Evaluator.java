@@ -1,5 +1,6 @@
 package dev.tandem.simulations.compare;
 
+import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.policy.ScalingPolicy;
 import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.report.RunSummary;
@@ -29,22 +30,22 @@ final class Evaluator {
   }
 
   /**
-   * Runs the fixed split (p, d) as {@code label} and keeps its summary in the context's record of
-   * static runs ({@link #staticRuns}), so every search and sweep that runs fixed splits adds to the
-   * same set.
+   * Runs the fixed split (p, d) and keeps its summary in the context's record of static runs
+   * ({@link #staticRuns}), so every search and sweep that runs fixed splits adds to the same set.
    */
-  static RunSummary runStatic(PolicyContext ctx, String label, int p, int d) {
-    Map<String, RunSummary> runs = staticRuns(ctx);
-    RunSummary s = runs.get(label);
+  static RunSummary runStatic(PolicyContext ctx, int p, int d) {
+    Map<ReplicaTargets, RunSummary> runs = staticRuns(ctx);
+    ReplicaTargets split = new ReplicaTargets(p, d);
+    RunSummary s = runs.get(split);
     if (s == null) {
-      s = run(ctx, label, new StaticSplitPolicy(p, d));
-      runs.put(label, s);
+      s = run(ctx, StaticSplitPolicy.name(p, d), new StaticSplitPolicy(p, d));
+      runs.put(split, s);
     }
     return s;
   }
 
-  /** Every fixed split run in this context so far, by label, in the order run. */
-  static Map<String, RunSummary> staticRuns(PolicyContext ctx) {
+  /** Every fixed split run in this context so far, in the order run. */
+  static Map<ReplicaTargets, RunSummary> staticRuns(PolicyContext ctx) {
     return ctx.memo("static-runs", LinkedHashMap::new);
   }
 

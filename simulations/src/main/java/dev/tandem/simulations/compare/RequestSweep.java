@@ -1,5 +1,6 @@
 package dev.tandem.simulations.compare;
 
+import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.report.RunSummary;
 import dev.tandem.simulations.scenario.PolicyContext;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class RequestSweep {
           for (int p = 1; p <= limit && flat < 2; p++) {
             double share = -1;
             for (int d = decode; d <= decode + 1 && d <= limit; d++) {
-              share = Math.max(share, both(Evaluator.runStatic(ctx, label(p, d), p, d)));
+              share = Math.max(share, both(Evaluator.runStatic(ctx, p, d)));
             }
             flat = share > best + SATURATION ? 0 : flat + 1;
             best = Math.max(best, share);
@@ -48,12 +49,12 @@ final class RequestSweep {
   static int decodeMeetingItl(PolicyContext ctx) {
     int mostPrefill = 0;
     int fewest = 1;
-    for (Map.Entry<String, RunSummary> e : Evaluator.staticRuns(ctx).entrySet()) {
+    for (Map.Entry<ReplicaTargets, RunSummary> e : Evaluator.staticRuns(ctx).entrySet()) {
       if (Evaluator.nanToZero(e.getValue().itlSlaAttainment()) < ctx.targetAttainment()) {
         continue;
       }
-      int p = prefillOf(e.getKey());
-      int d = decodeOf(e.getKey());
+      int p = e.getKey().prefill();
+      int d = e.getKey().decode();
       if (p > mostPrefill || (p == mostPrefill && d < fewest)) {
         mostPrefill = p;
         fewest = d;
@@ -62,22 +63,7 @@ final class RequestSweep {
     return fewest;
   }
 
-  /** P of a label {@code static-<P>p<D>d}. */
-  static int prefillOf(String label) {
-    return Integer.parseInt(label.substring("static-".length(), label.lastIndexOf('p')));
-  }
-
-  /** D of a label {@code static-<P>p<D>d}. */
-  static int decodeOf(String label) {
-    int p = label.lastIndexOf('p');
-    return Integer.parseInt(label.substring(p + 1, label.length() - 1));
-  }
-
   private static double both(RunSummary s) {
     return Evaluator.nanToZero(s.bothAttainment());
-  }
-
-  private static String label(int p, int d) {
-    return "static-" + p + "p" + d + "d";
   }
 }

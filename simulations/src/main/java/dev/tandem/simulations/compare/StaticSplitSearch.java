@@ -1,6 +1,7 @@
 package dev.tandem.simulations.compare;
 
 import dev.tandem.simulations.policy.ReplicaTargets;
+import dev.tandem.simulations.policy.StaticSplitPolicy;
 import dev.tandem.simulations.policy.oracle.LoadOutlook;
 import dev.tandem.simulations.policy.oracle.OracleSizing;
 import dev.tandem.simulations.report.RunSummary;
@@ -85,7 +86,9 @@ public final class StaticSplitSearch {
     boolean reached = sla(run(pj, dj)) >= target;
     int[] best = reached ? granted(pj, dj) : bestAchievable();
     List<FrontierPoint> points = new ArrayList<>();
-    runs.forEach((key, s) -> points.add(Evaluator.point(label(prefillOf(key), decodeOf(key)), s)));
+    runs.forEach(
+        (key, s) ->
+            points.add(Evaluator.point(StaticSplitPolicy.name(prefillOf(key), decodeOf(key)), s)));
     return new Result(best[0], best[1], reached, points);
   }
 
@@ -163,7 +166,7 @@ public final class StaticSplitSearch {
     long key = ((long) g[0] << 32) | g[1];
     RunSummary s = runs.get(key);
     if (s == null) {
-      s = Evaluator.runStatic(ctx, label(g[0], g[1]), g[0], g[1]);
+      s = Evaluator.runStatic(ctx, g[0], g[1]);
       runs.put(key, s);
     }
     return s;
@@ -175,10 +178,6 @@ public final class StaticSplitSearch {
 
   private static int decodeOf(long key) {
     return (int) key;
-  }
-
-  private static String label(int p, int d) {
-    return "static-" + p + "p" + d + "d";
   }
 
   private static double sla(RunSummary s) {

@@ -20,7 +20,12 @@ public final class StaticSplitPolicy implements ScalingPolicy {
 
   @Override
   public String name() {
-    return "static-" + split.prefill() + "p" + split.decode() + "d";
+    return name(split.prefill(), split.decode());
+  }
+
+  /** The name of the split of {@code prefill} and {@code decode} engines: {@code static-3p2d}. */
+  public static String name(int prefill, int decode) {
+    return "static-" + prefill + "p" + decode + "d";
   }
 
   @Override
