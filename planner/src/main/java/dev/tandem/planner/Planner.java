@@ -9,9 +9,11 @@ import dev.tandem.planner.stabilise.Stabilised;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleFunction;
 
 /**
@@ -67,7 +69,14 @@ public final class Planner {
     healthy.put(Role.PREFILL, load && in.prefillForecast().healthy());
     healthy.put(Role.DECODE, load && in.decodeForecast().healthy());
     healthy.put(Role.ROUTER, load && in.prefillForecast().healthy());
-    Map<Role, Stabilised> settled = Settling.settle(in, targets, learned, healthy, now);
+    Set<Role> missing = EnumSet.noneOf(Role.class);
+    if (prefill.predictMillis(in.replicas().prefill().desired()) > in.targetMillis(Role.PREFILL)) {
+      missing.add(Role.PREFILL);
+    }
+    if (decode.predictMillis(in.replicas().decode().desired()) > in.targetMillis(Role.DECODE)) {
+      missing.add(Role.DECODE);
+    }
+    Map<Role, Stabilised> settled = Settling.settle(in, targets, learned, healthy, missing, now);
 
     ScalingHistory next = learned;
     for (Map.Entry<Role, Stabilised> e : settled.entrySet()) {

@@ -112,8 +112,24 @@ class ControlLoopTest {
   }
 
   @Test
+  void aScaleUpDoesNotWaitForTheRolesInterval() {
+    Deployment a = deployment("a", Mode.ADVISORY); // one engine per role at 40 req/s
+    ControlLoop loop = loop(List.of(a), Map.of());
+    loop.tick(clock.step(Duration.ofSeconds(30)));
+
+    // 30 s later decode (60 s interval) is not due, but one engine is predicted to miss its ITL
+    ScalingPlan plan = loop.tick(clock.step(Duration.ofSeconds(30))).plan(a.key()).orElseThrow();
+    assertThat(plan.decode().predictedMillis()).isLessThanOrEqualTo(10.0);
+    assertThat(plan.decode().desired()).isGreaterThan(plan.decode().current());
+    assertThat(plan.decode().desiredWhy().message())
+        .contains(
+            "before its 1m interval is up: at its current 1 it is predicted to miss the target");
+  }
+
+  @Test
   void eachRoleKeepsItsOwnCadence() {
     Deployment a = deployment("a", Mode.ADVISORY);
+    states.put(a.key(), ReplicaStates.steady(6, 6)); // enough for 40 req/s: nothing is urgent
     ControlLoop loop = loop(List.of(a), Map.of());
     loop.tick(clock.step(Duration.ofSeconds(30)));
 
