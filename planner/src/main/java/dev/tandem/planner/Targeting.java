@@ -38,7 +38,9 @@ final class Targeting {
         BudgetAllocator.allocate(
             new RoleDemand(pr.gpusPerReplica(), pr.minReplicas(), p.replicas(), prefill::capacity),
             new RoleDemand(dr.gpusPerReplica(), dr.minReplicas(), d.replicas(), decode::capacity),
-            budget);
+            budget,
+            in.replicas().prefill().desired(),
+            in.replicas().decode().desired());
     String budgetText = in.budgetGpus() + " GPUs (" + in.budgetSource() + ")";
     if (a.outcome() == Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
       Explanation why =

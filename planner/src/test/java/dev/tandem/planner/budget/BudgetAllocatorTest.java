@@ -89,6 +89,28 @@ class BudgetAllocatorTest {
   }
 
   @Test
+  void aNearTieKeepsTheCurrentSplitAndAClearGainMovesIt() {
+    // the sinusoid's numbers: 4P/4D serves min(38.9, 51.7) = 38.9 req/s, 5P/3D min(48.6, 38.8) =
+    // 38.8, 0.3 % less: not worth removing an engine that is starting
+    RoleDemand prefill = role(1, 1, 5, 9.72);
+    RoleDemand decode = role(1, 1, 5, 12.93);
+
+    assertThat(BudgetAllocator.allocate(prefill, decode, 8))
+        .extracting(Allocation::prefill, Allocation::decode)
+        .containsExactly(4, 4);
+    assertThat(BudgetAllocator.allocate(prefill, decode, 8, 5, 3))
+        .extracting(Allocation::prefill, Allocation::decode, Allocation::servedRate)
+        .containsExactly(5, 3, 3 * 12.93);
+    assertThat(BudgetAllocator.allocate(prefill, decode, 8, 4, 4))
+        .extracting(Allocation::prefill, Allocation::decode)
+        .containsExactly(4, 4);
+    // decode at 11 req/s per engine: 5P/3D serves 33 against 4P/4D's 38.9, 15 % less: it moves
+    assertThat(BudgetAllocator.allocate(prefill, role(1, 1, 5, 11), 8, 5, 3))
+        .extracting(Allocation::prefill, Allocation::decode)
+        .containsExactly(4, 4);
+  }
+
+  @Test
   void poolMinimumsFirstThenPriorityThenFairShares() {
     DeploymentKey high = new DeploymentKey("ns", "high");
     DeploymentKey a = new DeploymentKey("ns", "a");
