@@ -76,4 +76,63 @@ class ObservedRateForecasterTest {
     assertThat(f.healthy()).isFalse();
     assertThat(f.meanRate()).isEqualTo(20);
   }
+
+  @Test
+  void aRampIsProjectedFromTheMiddleOfTheRatesWindowAtItsOwnSlope() {
+    // r(t) = 10 + 0.1 t req/s; a 60 s window's mean rate read at t is r(t − 30)
+    ForecastState state = ForecastState.empty();
+    MetricsSnapshot last = null;
+    for (int t = 30; t <= 240; t += 30) {
+      last = snapshot(T0.plusSeconds(t), 10 + 0.1 * (t - 30), 1);
+      state = forecaster.observe(KEY, state, last);
+    }
+
+    // the last 4 minutes' slope is 0.1 req/s per s, projected from the window's middle (t = 210)
+    // over H = 90 s: 31 + 0.1 × (90 + 30) = 43 = r(330); 2 windows: z = Φ⁻¹(√0.9) = 1.63222,
+    // peak = 43 + 1.63222 × √(43 / 60) = 44.3818. Holt's smoothed trend (τ 2 min) had reached
+    // only a fraction of the slope by now.
+    LoadForecast f = forecaster.forecast(KEY, state, last, Duration.ofSeconds(90), 0.9);
+    assertThat(f.peakRate()).isCloseTo(44.3818, within(1e-3));
+    assertThat(f.reason()).contains("rising 6.0 req/s per min over the last 4 min");
+  }
+
+  @Test
+  void twoReadingsAreTooFewForASlope() {
+    ForecastState state = forecaster.observe(KEY, ForecastState.empty(), snapshot(T0, 10, 1));
+    MetricsSnapshot second = snapshot(T0.plusSeconds(30), 13, 1);
+    state = forecaster.observe(KEY, state, second);
+
+    assertThat(RecentSlope.slope(state.values(), second.at().toEpochMilli())).isNaN();
+    assertThat(forecaster.forecast(KEY, state, second, Duration.ofSeconds(90), 0.9).reason())
+        .contains("(Holt, τ 120s)");
+  }
+
+  @Test
+  void readingsOlderThanTheRangeDoNotBendTheSlope() {
+    // a flat 20 req/s for 4 minutes after an old burst of 80: only the flat part is in range
+    ForecastState state = forecaster.observe(KEY, ForecastState.empty(), snapshot(T0, 80, 1));
+    MetricsSnapshot last = null;
+    for (int t = 30; t <= 300; t += 30) {
+      last = snapshot(T0.plusSeconds(t), 20, 1);
+      state = forecaster.observe(KEY, state, last);
+    }
+    assertThat(RecentSlope.slope(state.values(), last.at().toEpochMilli()))
+        .isCloseTo(0, within(1e-12));
+  }
+
+  @Test
+  void aBurstyFlatLoadIsNotProjectedUpwards() {
+    // readings alternating 10 and 40 req/s fit a slope of +2.86 req/s per minute (Sxy 1800, Sxx
+    // 37800 s²), but its standard error is 5.2 per minute: no trend beyond the scatter
+    ForecastState state = ForecastState.empty();
+    MetricsSnapshot last = null;
+    for (int t = 30; t <= 240; t += 30) {
+      last = snapshot(T0.plusSeconds(t), t % 60 == 0 ? 40 : 10, 1);
+      state = forecaster.observe(KEY, state, last);
+    }
+
+    assertThat(RecentSlope.slope(state.values(), last.at().toEpochMilli())).isNegative();
+    assertThat(forecaster.forecast(KEY, state, last, Duration.ofSeconds(90), 0.9).reason())
+        .contains("rising 0.0 req/s per min over the last 4 min");
+  }
 }
