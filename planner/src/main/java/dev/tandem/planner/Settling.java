@@ -36,7 +36,9 @@ import java.util.Set;
  *       the order prefill, decode, router.
  * </ol>
  *
- * Every decrease written is recorded in the role's history, for the bound on decreases per hour.
+ * Every change written is recorded in the role's history for the bound on scale-downs per hour: a
+ * decrease after an increase (or the first) begins a scale-down, a decrease after a decrease
+ * continues it.
  */
 final class Settling {
 
@@ -79,8 +81,11 @@ final class Settling {
     gateIncreases(in, policy.roles().all(), out);
     for (ScaledRole role : policy.roles().all()) {
       Stabilised s = out.get(role.role());
-      if (s.desired() < in.replicas().of(role.role()).desired()) {
+      int current = in.replicas().of(role.role()).desired();
+      if (s.desired() < current) {
         out.put(role.role(), new Stabilised(s.desired(), s.why(), s.history().scaledDown(now)));
+      } else if (s.desired() > current) {
+        out.put(role.role(), new Stabilised(s.desired(), s.why(), s.history().scaledUp()));
       }
     }
     return out;

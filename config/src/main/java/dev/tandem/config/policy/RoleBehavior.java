@@ -13,9 +13,10 @@ import java.time.Duration;
  *     recommendation within ±10% of the current count changes nothing
  * @param startupTime time a new replica needs from creation until it serves (image pull, weights,
  *     warm-up), longer than zero; the forecast looks this far ahead
- * @param maxScaleDownsPerHour most decreases in any hour, at least 1: once a role has scaled down
- *     this often in the last hour, further decreases wait (increases never do, the SLA comes
- *     first), so a forecast that keeps changing its mind cannot make the role flap
+ * @param maxScaleDownsPerHour most scale-downs begun in any hour, at least 1: once a role has begun
+ *     this many in the last hour, further decreases wait (increases never do, the SLA comes first),
+ *     so a forecast that keeps changing its mind cannot make the role flap. A run of decreases with
+ *     no increase between them (a descent in steps) is one scale-down
  */
 public record RoleBehavior(
     Duration interval,
@@ -29,8 +30,9 @@ public record RoleBehavior(
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
 
   /**
-   * The default bound on decreases per hour: one per five minutes on average, enough to follow a
-   * swing of ten minutes down twice per cycle, not enough to flap every decision.
+   * The default bound on scale-downs per hour: one per five minutes on average, enough to follow a
+   * swing of ten minutes (one descent per cycle) with room for as many turns again, not enough to
+   * flap every decision.
    */
   public static final int DEFAULT_MAX_SCALE_DOWNS_PER_HOUR = 12;
 

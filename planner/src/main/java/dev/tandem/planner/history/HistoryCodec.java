@@ -30,8 +30,10 @@ import java.util.TreeMap;
  *
  * {@code ready=} and {@code settled=} (the capacity the correction learner tracks) are optional
  * when reading: a history written without them reads as not having seen the role yet; so is {@code
- * spread=} (reads as 0: no disagreement seen yet). {@code down} lines (the decreases of the last
- * hour) are optional: a history without them has none.
+ * spread=} (reads as 0: no disagreement seen yet), and {@code descending=} (written only when true:
+ * the last change of count was a decrease, so the next one continues that scale-down). {@code down}
+ * lines (when the scale-downs of the last hour began) are optional: a history without them has
+ * none.
  *
  * <p>A forecast state with a forecasting-module checkpoint adds a {@code checkpoint} line and its
  * {@code array} lines after the {@code forecast} line ({@link CheckpointCodec}).
@@ -60,6 +62,7 @@ public final class HistoryCodec {
           .append(h.settledReady())
           .append(" settled=")
           .append(h.settledSince().map(Instant::toString).orElse("-"))
+          .append(h.descending() ? " descending=true" : "")
           .append('\n');
       for (Instant down : h.scaleDowns()) {
         out.append("down ").append(role.yamlName()).append(' ').append(down).append('\n');
@@ -153,7 +156,8 @@ public final class HistoryCodec {
               h.correctionSpread(),
               h.settledReady(),
               h.settledSince(),
-              downs.getOrDefault(role, List.of()));
+              downs.getOrDefault(role, List.of()),
+              h.descending());
       history = history.with(role, h);
     }
     return history;
@@ -170,7 +174,9 @@ public final class HistoryCodec {
         Long.parseLong(required(kv, "samples")),
         Double.parseDouble(kv.getOrDefault("spread", "0")),
         Integer.parseInt(kv.getOrDefault("ready", String.valueOf(RoleHistory.UNKNOWN_READY))),
-        settled.equals("-") ? Optional.empty() : Optional.of(Instant.parse(settled)));
+        settled.equals("-") ? Optional.empty() : Optional.of(Instant.parse(settled)),
+        List.of(),
+        flag(kv.getOrDefault("descending", "false"), "descending"));
   }
 
   private static ForecastState forecastLine(String[] f) {
@@ -189,6 +195,15 @@ public final class HistoryCodec {
       kv.put(f[i].substring(0, eq), f[i].substring(eq + 1));
     }
     return kv;
+  }
+
+  private static boolean flag(String value, String key) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(key + "= must be true or false, got '" + value + "'");
+    };
   }
 
   static String required(Map<String, String> kv, String key) {

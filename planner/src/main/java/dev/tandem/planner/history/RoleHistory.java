@@ -24,8 +24,11 @@ import java.util.Optional;
  *     or draining) with {@code settledReady} ready engines; empty while it is in transition or
  *     unknown. A latency window that starts before this instant mixes capacities and must not teach
  *     the correction.
- * @param scaleDowns when the role's count was lowered within the last hour, oldest first (the bound
- *     on decreases per hour counts them)
+ * @param scaleDowns when the role's scale-downs within the last hour began, oldest first (the bound
+ *     on scale-downs per hour counts them): a run of decreases with no increase between them is one
+ *     scale-down, entered at its first decrease
+ * @param descending whether the role's last change of count was a decrease: the next decrease then
+ *     continues the same scale-down
  */
 public record RoleHistory(
     Optional<Instant> lastDecision,
@@ -35,7 +38,8 @@ public record RoleHistory(
     double correctionSpread,
     int settledReady,
     Optional<Instant> settledSince,
-    List<Instant> scaleDowns) {
+    List<Instant> scaleDowns,
+    boolean descending) {
 
   /** {@link #settledReady} of a history that has not seen the role yet. */
   public static final int UNKNOWN_READY = -1;
@@ -55,6 +59,28 @@ public record RoleHistory(
     if (settledReady < UNKNOWN_READY) {
       throw new IllegalArgumentException("settledReady must be >= -1, got " + settledReady);
     }
+  }
+
+  /** A history whose last change of count, if any, was not a decrease. */
+  public RoleHistory(
+      Optional<Instant> lastDecision,
+      List<Recommendation> recommendations,
+      double correction,
+      long correctionSamples,
+      double correctionSpread,
+      int settledReady,
+      Optional<Instant> settledSince,
+      List<Instant> scaleDowns) {
+    this(
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        settledReady,
+        settledSince,
+        scaleDowns,
+        false);
   }
 
   /** A history without decreases in the last hour. */
@@ -80,10 +106,16 @@ public record RoleHistory(
   /** How long decreases are remembered: the bound is per hour. */
   public static final Duration SCALE_DOWN_MEMORY = Duration.ofHours(1);
 
-  /** This history after the role's count was lowered at {@code now}; older than an hour drop. */
+  /**
+   * This history after the role's count was lowered at {@code now}: a new scale-down unless the
+   * last change was a decrease too (a descent in steps is one scale-down); entries older than an
+   * hour drop.
+   */
   public RoleHistory scaledDown(Instant now) {
     List<Instant> kept = scaleDownsWithinHour(now);
-    kept.add(now);
+    if (!descending) {
+      kept.add(now);
+    }
     return new RoleHistory(
         lastDecision,
         recommendations,
@@ -92,10 +124,28 @@ public record RoleHistory(
         correctionSpread,
         settledReady,
         settledSince,
-        kept);
+        kept,
+        true);
   }
 
-  /** The decreases within the hour before {@code now}, oldest first. */
+  /** This history after the role's count was raised: the next decrease begins a scale-down. */
+  public RoleHistory scaledUp() {
+    if (!descending) {
+      return this;
+    }
+    return new RoleHistory(
+        lastDecision,
+        recommendations,
+        correction,
+        correctionSamples,
+        correctionSpread,
+        settledReady,
+        settledSince,
+        scaleDowns,
+        false);
+  }
+
+  /** When the scale-downs within the hour before {@code now} began, oldest first. */
   public List<Instant> scaleDownsWithinHour(Instant now) {
     List<Instant> within = new ArrayList<>();
     for (Instant at : scaleDowns) {
@@ -158,7 +208,8 @@ public record RoleHistory(
         correctionSpread,
         settledReady,
         settledSince,
-        scaleDowns);
+        scaleDowns,
+        descending);
   }
 
   public RoleHistory withCorrection(double newCorrection, long samples) {
@@ -174,7 +225,8 @@ public record RoleHistory(
         spread,
         settledReady,
         settledSince,
-        scaleDowns);
+        scaleDowns,
+        descending);
   }
 
   /**
@@ -206,7 +258,8 @@ public record RoleHistory(
         correctionSpread,
         ready,
         since,
-        scaleDowns);
+        scaleDowns,
+        descending);
   }
 
   /** True when the role has been seen settled, at its current ready count, since {@code start}. */

@@ -20,7 +20,8 @@ import java.util.List;
  *       ({@link Reason#CAPACITY_UNAVAILABLE}: more pending pods would not help); else {@code min(r,
  *       c + scaleUpLimit)}.
  *   <li>r &lt; c: with unhealthy load metrics keep c ({@link Reason#METRICS_STALE_NO_SCALE_DOWN});
- *       with {@code maxScaleDownsPerHour} decreases in the last hour keep c ({@link
+ *       with {@code maxScaleDownsPerHour} scale-downs begun in the last hour keep c (a run of
+ *       decreases with no increase between them is one scale-down; {@link
  *       Reason#SCALE_DOWN_BUDGET}); else the largest recommendation inside the stabilisation window
  *       ({@link ScaleDownWindow}: shorter when the forecast has lately been right), once the window
  *       has been observed in full (a recommendation at or before its start exists), else keep c.
@@ -97,7 +98,8 @@ public final class Stabiliser {
               + target
               + " is lower, but "
               + downs.size()
-              + " decreases in the last hour reach maxScaleDownsPerHour "
+              + " scale-downs in the last hour (a run of decreases with no increase between"
+              + " counts once) reach maxScaleDownsPerHour "
               + behavior.maxScaleDownsPerHour()
               + ": the next is allowed from "
               + downs

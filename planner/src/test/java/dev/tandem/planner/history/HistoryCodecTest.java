@@ -25,6 +25,7 @@ class HistoryCodecTest {
             .decided(T0, 3, Duration.ofMinutes(5))
             .decided(T0.plusSeconds(30), 4, Duration.ofMinutes(5))
             .scaledDown(T0.minusSeconds(3000))
+            .scaledUp()
             .scaledDown(T0.minusSeconds(60))
             .withCorrection(1.2345678901234567, 7, 0.012345678901234567);
     ScalingHistory history =
@@ -109,6 +110,33 @@ class HistoryCodecTest {
     assertThatThrownBy(
             () -> HistoryCodec.read("tandem-scaling-history v1\nrec prefill yesterday 3\n"))
         .hasMessageStartingWith("line 2: bad instant");
+  }
+
+  @Test
+  void aDescentInStepsIsOneScaleDownAndItsStateRoundTrips() {
+    RoleHistory descent =
+        RoleHistory.empty()
+            .scaledDown(T0)
+            .scaledDown(T0.plusSeconds(30))
+            .scaledDown(T0.plusSeconds(60));
+    assertThat(descent.scaleDownsWithinHour(T0.plusSeconds(60))).containsExactly(T0);
+    assertThat(descent.descending()).isTrue();
+
+    // down, up, down: flapping counts every turn
+    RoleHistory flap = descent.scaledUp().scaledDown(T0.plusSeconds(90));
+    assertThat(flap.scaleDownsWithinHour(T0.plusSeconds(90)))
+        .containsExactly(T0, T0.plusSeconds(90));
+
+    ScalingHistory history = ScalingHistory.empty().with(Role.DECODE, descent);
+    String text = HistoryCodec.write(history);
+    assertThat(text).contains("descending=true");
+    assertThat(HistoryCodec.read(text)).isEqualTo(history);
+    assertThatThrownBy(
+            () ->
+                HistoryCodec.read(
+                    "tandem-scaling-history v1\nrole decode correction=1 samples=0 last=-"
+                        + " descending=maybe\n"))
+        .hasMessage("line 2: descending= must be true or false, got 'maybe'");
   }
 
   @Test

@@ -189,8 +189,12 @@ class StabiliserTest {
     RoleBehavior twoPerHour =
         new RoleBehavior(
             Duration.ofSeconds(30), 4, Duration.ofMinutes(5), 0.1, Duration.ofMinutes(2), 2);
+    // two scale-downs, an increase between them (a descent in steps would count once)
     RoleHistory twice =
-        steady(3, 6).scaledDown(NOW.minusSeconds(3000)).scaledDown(NOW.minusSeconds(600));
+        steady(3, 6)
+            .scaledDown(NOW.minusSeconds(3000))
+            .scaledUp()
+            .scaledDown(NOW.minusSeconds(600));
 
     Stabilised held = Stabiliser.decide(3, ReplicaState.steady(6), twoPerHour, twice, true, NOW);
     Stabilised up = Stabiliser.decide(9, ReplicaState.steady(6), twoPerHour, twice, true, NOW);
@@ -207,9 +211,28 @@ class StabiliserTest {
     assertThat(held.desired()).isEqualTo(6);
     assertThat(held.why().reason()).isEqualTo(Reason.SCALE_DOWN_BUDGET);
     assertThat(held.why().message())
-        .contains("2 decreases in the last hour reach maxScaleDownsPerHour 2")
+        .contains(
+            "2 scale-downs in the last hour (a run of decreases with no increase between counts"
+                + " once) reach maxScaleDownsPerHour 2")
         .contains("allowed from " + NOW.plusSeconds(600));
     assertThat(up.desired()).isEqualTo(9);
     assertThat(later.desired()).isEqualTo(3);
+  }
+
+  @Test
+  void aDescentInStepsSpendsOneScaleDown() {
+    RoleBehavior twoPerHour =
+        new RoleBehavior(
+            Duration.ofSeconds(30), 4, Duration.ofMinutes(5), 0.1, Duration.ofMinutes(2), 2);
+    // six one-engine decreases in the last ten minutes with no increase between them: one descent
+    RoleHistory descent = steady(3, 6);
+    for (int s = 600; s >= 120; s -= 96) {
+      descent = descent.scaledDown(NOW.minusSeconds(s));
+    }
+
+    Stabilised next = Stabiliser.decide(3, ReplicaState.steady(6), twoPerHour, descent, true, NOW);
+
+    assertThat(descent.scaleDownsWithinHour(NOW)).hasSize(1);
+    assertThat(next.desired()).isEqualTo(3);
   }
 }
