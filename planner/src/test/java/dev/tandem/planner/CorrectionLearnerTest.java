@@ -82,10 +82,13 @@ class CorrectionLearnerTest {
 
   @Test
   void theSpreadIsTheMeanSquaredLogGapThenAnEwma() {
+    // the first sample's gap from the prior k = 1 is the profile's error, not scatter
     double first = CorrectionLearner.spread(0, 1.0, Math.exp(0.2), 0);
-    assertThat(first).isCloseTo(0.04, within(1e-12));
-    double second = CorrectionLearner.spread(first, 1.0, Math.exp(-0.1), 1);
-    assertThat(second).isCloseTo((0.04 + 0.01) / 2, within(1e-12));
+    assertThat(first).isZero();
+    double second = CorrectionLearner.spread(first, 1.0, Math.exp(0.2), 1);
+    assertThat(second).isCloseTo(0.04, within(1e-12));
+    double third = CorrectionLearner.spread(second, 1.0, Math.exp(-0.1), 2);
+    assertThat(third).isCloseTo((0.04 + 0.01) / 2, within(1e-12));
     double late = CorrectionLearner.spread(0.04, 1.0, 1.0, 1000);
     assertThat(late).isCloseTo(0.04 * (1 - CorrectionLearner.SPREAD_WEIGHT), within(1e-12));
   }
