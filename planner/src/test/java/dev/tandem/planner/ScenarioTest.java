@@ -100,6 +100,31 @@ class ScenarioTest {
   }
 
   @Test
+  void aLongDescentInStepsSpendsOneScaleDownOfTheHour() {
+    // 80 req/s for 10 minutes, then down to 10 req/s over 30 minutes: prefill steps down an
+    // engine at a time, with no increase between the steps
+    Function<Instant, Double> rate =
+        t -> {
+          double minutes = Duration.between(T0, t).toSeconds() / 60.0;
+          return minutes < 10 ? 80.0 : Math.max(10.0, 80.0 - (minutes - 10) * 70 / 30);
+        };
+    Sim sim = single(1.0, 1, 1, rate);
+    int decreases = 0;
+    for (int i = 0; i < 100; i++) {
+      ScalingPlan plan = sim.tick().plan(new DeploymentKey("inference", "llama-8b")).orElseThrow();
+      if (i >= 20 && plan.prefill().desired() < plan.prefill().current()) {
+        decreases++;
+      }
+      assertThat(plan.prefill().desiredWhy().reason()).isNotEqualTo(Reason.SCALE_DOWN_BUDGET);
+    }
+
+    var history = sim.histories().get(new DeploymentKey("inference", "llama-8b")).prefill();
+    assertThat(decreases).isGreaterThanOrEqualTo(3);
+    assertThat(history.scaleDownsWithinHour(sim.clock.now())).hasSize(1);
+    assertThat(history.descending()).isTrue();
+  }
+
+  @Test
   void anUnschedulableScaleUpStopsPilingOnPendingEngines() {
     // the load keeps rising, but only 2 prefill engines can ever be scheduled (a ramp, not a
     // step: a step reads as a steep ramp and takes prefill to maxReplicas in one go)
