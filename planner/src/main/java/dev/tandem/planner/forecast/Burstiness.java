@@ -22,22 +22,15 @@ final class Burstiness {
   static final String PREFIX = "burst.";
   static final long RANGE_MILLIS = 600_000;
   static final int SLOTS = 64;
-  private static final String COUNT = PREFIX + "count";
-  private static final String[] VALUE = keys("v.");
-  private static final String[] TIME = keys("t.");
+  private static final TimedRing RING = new TimedRing(PREFIX, SLOTS);
 
   private Burstiness() {}
 
   /** Adds the snapshot's arrival SCV, when OK, to {@code values} (in place). */
   static void observe(Map<String, Double> values, MetricsSnapshot snapshot) {
-    if (!snapshot.arrivalCv2().isOk()) {
-      return;
+    if (snapshot.arrivalCv2().isOk()) {
+      RING.add(values, snapshot.at().toEpochMilli(), snapshot.arrivalCv2().value());
     }
-    long count = values.getOrDefault(COUNT, 0.0).longValue();
-    int slot = (int) (count % SLOTS);
-    values.put(VALUE[slot], snapshot.arrivalCv2().value());
-    values.put(TIME[slot], (double) snapshot.at().toEpochMilli());
-    values.put(COUNT, (double) (count + 1));
   }
 
   /**
@@ -45,30 +38,12 @@ final class Burstiness {
    * (inclusive); NaN when there are none.
    */
   static double typical(Map<String, Double> values, long nowMillis) {
-    long count = values.getOrDefault(COUNT, 0.0).longValue();
-    int n = (int) Math.min(count, SLOTS);
-    double[] recent = new double[n];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      Double t = values.get(TIME[i]);
-      Double v = values.get(VALUE[i]);
-      if (t != null && v != null && t <= nowMillis && nowMillis - t <= RANGE_MILLIS) {
-        recent[k++] = v;
-      }
-    }
+    double[] recent = new double[SLOTS];
+    int k = RING.within(values, nowMillis - RANGE_MILLIS, nowMillis, new double[SLOTS], recent);
     if (k == 0) {
       return Double.NaN;
     }
     Arrays.sort(recent, 0, k);
     return k % 2 == 1 ? recent[k / 2] : (recent[k / 2 - 1] + recent[k / 2]) / 2;
-  }
-
-  /** The ring's keys, built once: this runs for both roles on every tick. */
-  private static String[] keys(String kind) {
-    String[] k = new String[SLOTS];
-    for (int i = 0; i < SLOTS; i++) {
-      k[i] = PREFIX + kind + i;
-    }
-    return k;
   }
 }

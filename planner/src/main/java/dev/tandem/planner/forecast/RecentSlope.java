@@ -23,54 +23,43 @@ final class RecentSlope {
   static final long RANGE_MILLIS = 240_000;
   static final int SLOTS = 16;
   static final int MIN_READINGS = 3;
+  private static final TimedRing RING = new TimedRing(PREFIX, SLOTS);
 
   /** Standard errors taken off the slope: a one-sided bound of about 95 %. */
   static final double SIGNIFICANCE = 2;
-
-  private static final String COUNT = PREFIX + "count";
-  private static final String[] VALUE = keys("v.");
-  private static final String[] TIME = keys("t.");
 
   private RecentSlope() {}
 
   /** Adds a healthy reading taken at {@code atMillis} to {@code values} (in place). */
   static void observe(Map<String, Double> values, long atMillis, double rate) {
-    long count = values.getOrDefault(COUNT, 0.0).longValue();
-    int slot = (int) (count % SLOTS);
-    values.put(VALUE[slot], rate);
-    values.put(TIME[slot], (double) atMillis);
-    values.put(COUNT, (double) (count + 1));
+    RING.add(values, atMillis, rate);
   }
 
   /**
    * The slope (req/s per second) of the readings within {@link #RANGE_MILLIS} before {@code
-   * nowMillis}, less {@link #SIGNIFICANCE} of its standard errors (√(SSE / (n − 2) / Sxx)); NaN
-   * with fewer than {@link #MIN_READINGS} of them.
+   * nowMillis} (a reading exactly that old is out), less {@link #SIGNIFICANCE} of its standard
+   * errors (√(SSE / (n − 2) / Sxx)); NaN with fewer than {@link #MIN_READINGS} of them.
    */
   static double slope(Map<String, Double> values, long nowMillis) {
-    long count = values.getOrDefault(COUNT, 0.0).longValue();
-    int n = (int) Math.min(count, SLOTS);
+    double[] times = new double[SLOTS];
+    double[] rates = new double[SLOTS];
+    int k = RING.within(values, nowMillis - RANGE_MILLIS + 1, nowMillis, times, rates);
+    if (k < MIN_READINGS) {
+      return Double.NaN;
+    }
     double st = 0;
     double sv = 0;
     double stt = 0;
     double stv = 0;
     double svv = 0;
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      Double t = values.get(TIME[i]);
-      Double v = values.get(VALUE[i]);
-      if (t != null && v != null && t <= nowMillis && nowMillis - t < RANGE_MILLIS) {
-        double x = (t - nowMillis) / 1000.0;
-        st += x;
-        sv += v;
-        stt += x * x;
-        stv += x * v;
-        svv += v * v;
-        k++;
-      }
-    }
-    if (k < MIN_READINGS) {
-      return Double.NaN;
+    for (int i = 0; i < k; i++) {
+      double x = (times[i] - nowMillis) / 1000.0;
+      double v = rates[i];
+      st += x;
+      sv += v;
+      stt += x * x;
+      stv += x * v;
+      svv += v * v;
     }
     double sxx = stt - st * st / k;
     if (!(sxx > 0)) {
@@ -81,14 +70,5 @@ final class RecentSlope {
     double sse = Math.max(0, svv - sv * sv / k - slope * sxy);
     double se = k > 2 ? Math.sqrt(sse / (k - 2) / sxx) : 0;
     return slope - SIGNIFICANCE * se;
-  }
-
-  /** The ring's keys, built once: this runs for both roles on every tick. */
-  private static String[] keys(String kind) {
-    String[] k = new String[SLOTS];
-    for (int i = 0; i < SLOTS; i++) {
-      k[i] = PREFIX + kind + i;
-    }
-    return k;
   }
 }

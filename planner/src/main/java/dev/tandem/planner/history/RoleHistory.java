@@ -116,23 +116,15 @@ public record RoleHistory(
     if (!descending) {
       kept.add(now);
     }
-    return new RoleHistory(
-        lastDecision,
-        recommendations,
-        correction,
-        correctionSamples,
-        correctionSpread,
-        settledReady,
-        settledSince,
-        kept,
-        true);
+    return withScaleDowns(kept, true);
   }
 
   /** This history after the role's count was raised: the next decrease begins a scale-down. */
   public RoleHistory scaledUp() {
-    if (!descending) {
-      return this;
-    }
+    return descending ? withScaleDowns(scaleDowns, false) : this;
+  }
+
+  private RoleHistory withScaleDowns(List<Instant> downs, boolean nowDescending) {
     return new RoleHistory(
         lastDecision,
         recommendations,
@@ -141,8 +133,8 @@ public record RoleHistory(
         correctionSpread,
         settledReady,
         settledSince,
-        scaleDowns,
-        false);
+        downs,
+        nowDescending);
   }
 
   /** When the scale-downs within the hour before {@code now} began, oldest first. */
