@@ -104,16 +104,7 @@ final class Settling {
     RoleBehavior behavior = in.deployment().policy().behavior().of(r);
     boolean early = !in.isDue(r) && missing.contains(r) && t.of(r) > state.desired();
     if (!in.isDue(r) && !early) {
-      String next =
-          history
-              .lastDecision()
-              .map(last -> " (next at " + last.plus(behavior.interval()) + ")")
-              .orElse("");
-      return new Stabilised(
-          state.desired(),
-          new Explanation(
-              Reason.NOT_DUE, "decided every " + Format.duration(behavior.interval()) + next),
-          history);
+      return notDue(state, behavior, history);
     }
     if (r != Role.ROUTER && t.outcome() == Allocation.Outcome.MINIMUMS_DO_NOT_FIT) {
       return new Stabilised(
@@ -134,6 +125,10 @@ final class Settling {
     if (!early) {
       return s;
     }
+    if (s.desired() <= state.desired()) {
+      // held by a rule (tolerance, unhealthy metrics, pending engines): not a decision after all
+      return notDue(state, behavior, history);
+    }
     return new Stabilised(
         s.desired(),
         new Explanation(
@@ -144,6 +139,19 @@ final class Settling {
                         + " the target at the forecast peak, and a scale-up does not wait)",
                     Format.duration(behavior.interval()), state.desired())),
         s.history());
+  }
+
+  private static Stabilised notDue(ReplicaState state, RoleBehavior behavior, RoleHistory history) {
+    String next =
+        history
+            .lastDecision()
+            .map(last -> " (next at " + last.plus(behavior.interval()) + ")")
+            .orElse("");
+    return new Stabilised(
+        state.desired(),
+        new Explanation(
+            Reason.NOT_DUE, "decided every " + Format.duration(behavior.interval()) + next),
+        history);
   }
 
   private static void gateIncreases(
