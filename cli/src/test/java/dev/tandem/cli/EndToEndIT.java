@@ -137,7 +137,13 @@ class EndToEndIT {
         assertThat(peakPrefill).as("prefill grew with the load: " + trace).isGreaterThan(1);
         assertThat(peakDecode).as("decode grew with the load: " + trace).isGreaterThan(1);
         assertThat(last[0]).as("prefill shrank after the peak: " + trace).isLessThan(peakPrefill);
-        assertThat(last[1]).as("decode shrank after the peak: " + trace).isLessThan(peakDecode);
+        // decode peaks at 2 here and its need at the tail sits near one engine (the fallback's
+        // level falls from 20 req/s with τ = 2 min, and the reader's dispersion counts the swing
+        // as burstiness), so a late tick may ask for the second engine again: it must have come
+        // down after its peak, not necessarily stayed down at the last sample
+        assertThat(minAfterFirst(seen, 1, peakDecode))
+            .as("decode shrank after the peak: " + trace)
+            .isLessThan(peakDecode);
 
         List<Event> events =
             cluster.client().v1().events().inNamespace(Fixtures.NS).list().getItems();
@@ -192,6 +198,15 @@ class EndToEndIT {
 
   private static long elapsedMicros(RealTimePacer pacer) {
     return (System.nanoTime() - pacer.startNanos()) / 1000;
+  }
+
+  /** The lowest count of role {@code i} after its first sample at {@code peak}. */
+  private static int minAfterFirst(List<int[]> seen, int i, int peak) {
+    int from = 0;
+    while (seen.get(from)[i] < peak) {
+      from++;
+    }
+    return seen.subList(from, seen.size()).stream().mapToInt(s -> s[i]).min().orElseThrow();
   }
 
   private static String trace(List<int[]> seen) {
