@@ -70,12 +70,8 @@ public final class Planner {
     healthy.put(Role.DECODE, load && in.decodeForecast().healthy());
     healthy.put(Role.ROUTER, load && in.prefillForecast().healthy());
     Set<Role> missing = EnumSet.noneOf(Role.class);
-    if (prefill.predictMillis(in.replicas().prefill().desired()) > in.targetMillis(Role.PREFILL)) {
-      missing.add(Role.PREFILL);
-    }
-    if (decode.predictMillis(in.replicas().decode().desired()) > in.targetMillis(Role.DECODE)) {
-      missing.add(Role.DECODE);
-    }
+    addIfMissingWhileNotDue(in, Role.PREFILL, prefill, missing);
+    addIfMissingWhileNotDue(in, Role.DECODE, decode, missing);
     Map<Role, Stabilised> settled = Settling.settle(in, targets, learned, healthy, missing, now);
 
     ScalingHistory next = learned;
@@ -121,6 +117,19 @@ public final class Planner {
         m = model.apply(k.sizingCorrection());
       }
       return new Sized(m, k);
+    }
+  }
+
+  /**
+   * Adds {@code role} when it is not due and its current count is predicted to miss its target at
+   * the forecast peak: the roles that may scale up before their interval ({@link Settling}). A due
+   * role is decided anyway, so its prediction is not computed here.
+   */
+  private static void addIfMissingWhileNotDue(
+      PlannerInput in, Role role, RoleModel model, Set<Role> missing) {
+    if (!in.isDue(role)
+        && model.predictMillis(in.replicas().of(role).desired()) > in.targetMillis(role)) {
+      missing.add(role);
     }
   }
 

@@ -44,6 +44,10 @@ final class Settling {
 
   private Settling() {}
 
+  /**
+   * @param missing the roles that are not due and whose current count is predicted to miss the
+   *     target at the forecast peak: they may scale up now
+   */
   static Map<Role, Stabilised> settle(
       PlannerInput in,
       Targets t,
@@ -102,7 +106,7 @@ final class Settling {
     Role r = role.role();
     ReplicaState state = in.replicas().of(r);
     RoleBehavior behavior = in.deployment().policy().behavior().of(r);
-    boolean early = !in.isDue(r) && missing.contains(r) && t.of(r) > state.desired();
+    boolean early = missing.contains(r) && t.of(r) > state.desired();
     if (!in.isDue(r) && !early) {
       return notDue(state, behavior, history);
     }

@@ -61,48 +61,6 @@ public record RoleHistory(
     }
   }
 
-  /** A history whose last change of count, if any, was not a decrease. */
-  public RoleHistory(
-      Optional<Instant> lastDecision,
-      List<Recommendation> recommendations,
-      double correction,
-      long correctionSamples,
-      double correctionSpread,
-      int settledReady,
-      Optional<Instant> settledSince,
-      List<Instant> scaleDowns) {
-    this(
-        lastDecision,
-        recommendations,
-        correction,
-        correctionSamples,
-        correctionSpread,
-        settledReady,
-        settledSince,
-        scaleDowns,
-        false);
-  }
-
-  /** A history without decreases in the last hour. */
-  public RoleHistory(
-      Optional<Instant> lastDecision,
-      List<Recommendation> recommendations,
-      double correction,
-      long correctionSamples,
-      double correctionSpread,
-      int settledReady,
-      Optional<Instant> settledSince) {
-    this(
-        lastDecision,
-        recommendations,
-        correction,
-        correctionSamples,
-        correctionSpread,
-        settledReady,
-        settledSince,
-        List.of());
-  }
-
   /** How long decreases are remembered: the bound is per hour. */
   public static final Duration SCALE_DOWN_MEMORY = Duration.ofHours(1);
 
@@ -148,7 +106,10 @@ public record RoleHistory(
     return within;
   }
 
-  /** A history that has not tracked the role's capacity yet. */
+  /**
+   * A history that has not tracked the role's capacity yet, with no scatter seen and no decrease in
+   * the last hour.
+   */
   public RoleHistory(
       Optional<Instant> lastDecision,
       List<Recommendation> recommendations,
@@ -161,7 +122,9 @@ public record RoleHistory(
         correctionSamples,
         0,
         UNKNOWN_READY,
-        Optional.empty());
+        Optional.empty(),
+        List.of(),
+        false);
   }
 
   public static RoleHistory empty() {
