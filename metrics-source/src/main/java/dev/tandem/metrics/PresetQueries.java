@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * KV_CACHE_USAGE        avg by (B) (kv_usage{S})
  * QUEUE_DEPTH           sum by (B) (waiting{S})
  * PREFIX_CACHE_HIT_RATE sum by (B) (rate(hits{S}[w])) / sum by (B) (rate(queries{S}[w]))
- * ARRIVAL_DISPERSION    stdvar_over_time(A[R:τ]) / avg_over_time(A[R:τ]),
- *                       A = sum by (B) (increase(completions{S}[τ])) + Δ_τ in-flight
+ * ARRIVAL_DISPERSION    avg_over_time(((A - A')^2)[R:τ]) / (2 * avg_over_time(A[R:τ])),
+ *                       A = sum by (B) (clamp_min(completions{S} - completions{S} offset τ, 0))
+ *                           + Δ_τ in-flight, A' the same one interval earlier (offset τ, 2τ)
  * FRESHNESS             max by (B) (timestamp(freshness_gauge{S}))
  * </pre>
  *
@@ -80,22 +81,57 @@ final class PresetQueries {
         QueryKind.PREFIX_CACHE_HIT_RATE,
         rateOf(preset.prefixHits(), "") + " / " + rateOf(preset.prefixQueries(), ""));
     String t = PromQl.duration(tau);
-    String counts =
-        sum("increase(" + sel(preset.completions()) + "[" + t + "])") + " + " + inFlightChange(tau);
-    String sub = "(" + counts + ")[" + PromQl.duration(range) + ":" + t + "]";
+    String now = counts(Duration.ZERO);
+    String before = counts(tau);
+    String r = "[" + PromQl.duration(range) + ":" + t + "]";
     q.put(
-        QueryKind.ARRIVAL_DISPERSION, "stdvar_over_time(" + sub + ") / avg_over_time(" + sub + ")");
+        QueryKind.ARRIVAL_DISPERSION,
+        "avg_over_time((("
+            + now
+            + " - "
+            + before
+            + ") ^ 2)"
+            + r
+            + ") / (2 * avg_over_time(("
+            + now
+            + ")"
+            + r
+            + "))");
     q.put(QueryKind.FRESHNESS, "max by (" + by + ") (timestamp(" + sel(preset.freshness()) + "))");
     return q;
   }
 
-  private String inFlightChange(Duration over) {
+  /**
+   * Arrivals in the interval τ that ended {@code ago} before the evaluation time, by conservation
+   * from raw samples: each completion counter's difference between the samples at the interval's
+   * two ends (clamped at 0 where a counter reset), plus the change of the in-flight gauges. Unlike
+   * {@code increase()}, which extrapolates the few samples inside τ, the differences telescope:
+   * every request falls in exactly one interval, and the gauge is differenced once per count.
+   */
+  private String counts(Duration ago) {
+    Duration older = ago.plus(tau);
+    Metric c = preset.completions();
+    String completed =
+        sum("clamp_min(" + sel(c) + offset(ago) + " - " + sel(c) + offset(older) + ", 0)");
+    String s = inFlightSelector();
+    return "(" + completed + " + (" + sum(s + offset(ago)) + " - " + sum(s + offset(older)) + "))";
+  }
+
+  private static String offset(Duration d) {
+    return d.isZero() ? "" : " offset " + PromQl.duration(d);
+  }
+
+  private String inFlightSelector() {
     String names =
         preset.inFlight().stream()
             .map(m -> PromQl.regexLiteral(m.name()))
             .collect(Collectors.joining("|"));
     String fixed = preset.inFlight().get(0).fixedMatchers();
-    String s = "{__name__=~" + PromQl.quote(names) + join(fixed, selector) + "}";
+    return "{__name__=~" + PromQl.quote(names) + join(fixed, selector) + "}";
+  }
+
+  private String inFlightChange(Duration over) {
+    String s = inFlightSelector();
     return "(" + sum(s) + " - " + sum(s + " offset " + PromQl.duration(over)) + ")";
   }
 

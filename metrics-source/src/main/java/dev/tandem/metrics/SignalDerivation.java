@@ -4,6 +4,7 @@ import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.config.policy.MetricSignal;
 import dev.tandem.config.policy.SlaPolicy;
 import dev.tandem.metrics.GroupResults.Lookup;
+import dev.tandem.planner.metrics.QueueScaleBurstiness;
 import dev.tandem.planner.metrics.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +25,14 @@ import java.util.Optional;
  * completions alone, and the reason says so. A small negative sum (counter extrapolation noise at
  * near-zero traffic) is clamped to 0.
  *
- * <p><b>Burstiness.</b> {@code arrivalCv2} is the index of dispersion of arrival counts over
- * intervals τ, {@code I(τ) = Var[A(τ)]/E[A(τ)]}, with A(τ) the conservation count per interval and
- * the variance and mean taken over the m = range/τ intervals of the dispersion range. It is 1 for
- * Poisson arrivals and tends to the inter-arrival c_a² of a renewal process as τ grows, so τ should
- * be about the time a queue takes to drain (10s by default). Prometheus' {@code stdvar_over_time}
- * is the population variance, biased low by (m−1)/m; the value is multiplied by m/(m−1). Its
- * relative standard error is about √(2/(m−1)) for Poisson counts: 19% at the default m = 60.
+ * <p><b>Burstiness.</b> {@code arrivalCv2} comes from the Allan factor of arrival counts per
+ * interval τ over the dispersion range, {@code AF(τ) = E[(A_i − A_{i−1})²] / 2E[A]}, with A the
+ * conservation count of each interval. It is 1 for Poisson arrivals and, because it differences
+ * neighbouring intervals, a change of the rate across the range is not counted as burstiness (the
+ * plain variance-to-mean ratio read about 80 on a 10-minute swing). The factor at τ (10 s by
+ * default: counts need at least two scrapes) is scaled to a prefill queue's time scale by {@link
+ * QueueScaleBurstiness}, which the simulator applies to its counts too. With m differences its
+ * relative standard error is about √(2/m) for Poisson counts: 18 % at the default m = 60.
  */
 final class SignalDerivation {
 
@@ -284,18 +286,19 @@ final class SignalDerivation {
     if (!v.ok()) {
       return missing(s, v.problem().get(), promql, v);
     }
-    long m = range.toMillis() / settings.dispersionInterval().toMillis();
-    double corrected = v.value() * m / (m - 1.0);
+    Duration tau = settings.dispersionInterval();
+    double cv2 = QueueScaleBurstiness.of(v.value(), tau);
     return reading(
         s,
-        Signal.of(corrected, range),
+        Signal.of(cv2, range),
         String.format(
             Locale.ROOT,
-            "index of dispersion of arrivals per %s over %s: %.3g × m/(m−1), m = %d",
-            PromQl.duration(settings.dispersionInterval()),
+            "Allan factor of arrivals per %s over %s: %.3g; at the queue's %d ms scale: %.3g",
+            PromQl.duration(tau),
             PromQl.duration(range),
             v.value(),
-            m),
+            QueueScaleBurstiness.QUEUE_SCALE_MILLIS,
+            cv2),
         promql,
         v.matched());
   }

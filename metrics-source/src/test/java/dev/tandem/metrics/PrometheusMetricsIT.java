@@ -38,6 +38,8 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the ControlLoop plans from what it read. Takes about 50 s.
  */
 class PrometheusMetricsIT {
+
+  private static final Pattern ALLAN =
+      Pattern.compile("Allan factor of arrivals per 3s over 24s: ([0-9.]+(?:e[+-][0-9]+)?)");
 
   static final Duration WINDOW = Duration.ofSeconds(15);
   static final long STEADY_END_MICROS = 30_000_000;
@@ -235,11 +240,15 @@ class PrometheusMetricsIT {
                 Done::itlSeconds,
                 d -> perRequest ? 1 : d.gaps()));
     assertThat(r.snapshot().prefixCacheHitRate().value()).as(p + "prefix hits").isZero();
-    // Poisson counts give an index of dispersion of 1, but this one is read from m = 8 intervals of
-    // 3 s with 1 s scrapes: (m − 1)·I is about χ²(7) (99.99 % below 4.3 × 7), and increase()'s
-    // extrapolation over so few samples inflates it (it read 1.9–3.2 here over many runs). A wrong
-    // query reads far outside: the swing of a changing rate reads ≈ 80, a missing term 0.
-    assertThat(r.snapshot().arrivalCv2().value()).as(p + "arrival IDC").isBetween(0.1, 8.0);
+    // Poisson counts give an Allan factor of 1, read here from the 8 intervals of 3 s in 24 s:
+    // 7 differences, whose mean square has a relative spread of about 0.5. A query that
+    // differenced the in-flight gauge twice or extrapolated increase() read 0.7–4.5 over runs, a
+    // missing term reads 0. Scaled to the queue's 1 s: 1 + (AF − 1) / 3.
+    double af = allanFactor(r);
+    assertThat(af).as(p + "arrival Allan factor").isBetween(0.15, 3.0);
+    assertThat(r.snapshot().arrivalCv2().value())
+        .as(p + "arrival c_a² at 1 s")
+        .isCloseTo(1 + (af - 1) / 3, within(0.2));
     if (preset == MetricsPreset.DYNAMO) {
       assertThat(reason(r, MetricSignal.KV_CACHE_USAGE)).contains("has no such metric");
     } else {
@@ -318,6 +327,19 @@ class PrometheusMetricsIT {
             .get(0)
             .value();
     assertThat(completionsRead).as(p + "completions read").isLessThan(0.75 * rate.value().value());
+    // the 24 s range straddles the step from 3 to 12 req/s at 30 s: the plain variance-to-mean
+    // ratio of the counts read 7–12 here (the step's 9 → 36 per interval is variance), the
+    // neighbouring differences hold it once: about 3
+    assertThat(allanFactor(r)).as(p + "Allan factor across a step of the rate").isLessThan(6.0);
+  }
+
+  /** The Allan factor the reading was scaled from, queried again. */
+  private static double allanFactor(DeploymentReading r) {
+    SignalReading d = r.signal(MetricSignal.ARRIVAL_CV2);
+    assertThat(d.value().health()).as(d.reason()).isEqualTo(Health.OK);
+    Matcher m = ALLAN.matcher(d.reason());
+    assertThat(m.find()).as(d.reason()).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   private static void planFromWhatWasRead(
@@ -366,7 +388,7 @@ class PrometheusMetricsIT {
     System.out.printf(
         "%-7s %-6s arrivals %.2f/s (truth %.2f, completions %.2f) | ISL %.0f (truth %.0f) |"
             + " OSL %.1f (truth %.1f) | TTFT p90 %.1f ms %s (truth %.1f) | ITL p90 %.2f ms %s |"
-            + " cv2 %.2f | kv %s%n",
+            + " AF %.2f → c_a² %.2f | kv %s%n",
         phase,
         preset.yamlName(),
         r.snapshot().arrivalRate().value(),
@@ -383,6 +405,7 @@ class PrometheusMetricsIT {
                 truth.completedIn(from, at, Done::firstToken), 0.9, Done::ttftSeconds, d -> 1),
         r.snapshot().itlPercentileMillis().value(),
         r.signal(MetricSignal.ITL_PERCENTILE).bucket().map(Object::toString).orElse(""),
+        allanFactor(r),
         r.snapshot().arrivalCv2().value(),
         r.snapshot().kvCacheUsage().health());
   }

@@ -90,8 +90,11 @@ class PrometheusMetricsSourceTest {
     assertThat(s.kvCacheUsage().value()).isEqualTo(0.4);
     assertThat(s.queueDepth().value()).isEqualTo(3.0);
     assertThat(s.prefixCacheHitRate().value()).isEqualTo(0.25);
-    // index of dispersion 1.8 over m = 10m / 10s = 60 intervals, × 60/59 for the variance's bias
-    assertThat(s.arrivalCv2().value()).isCloseTo(1.8 * 60 / 59, within(1e-12));
+    // Allan factor 1.8 per 10 s: its excess 0.8 scaled to the queue's 1 s is 0.08
+    assertThat(s.arrivalCv2().value()).isCloseTo(1.08, within(1e-12));
+    assertThat(signal(r, MetricSignal.ARRIVAL_CV2).reason())
+        .contains(
+            "Allan factor of arrivals per 10s over 600s: 1.80; at the queue's 1000 ms scale: 1.08");
     assertThat(r.httpCalls()).isEqualTo(13);
     Stream.of(MetricSignal.values())
         .forEach(

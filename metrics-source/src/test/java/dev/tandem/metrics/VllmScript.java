@@ -54,7 +54,7 @@ final class VllmScript implements Function<String, Reply> {
 
   /** Which of the vLLM preset's queries this is (by the shape PresetQueries gives them). */
   static QueryKind kindOf(String q) {
-    if (q.startsWith("stdvar_over_time")) {
+    if (q.startsWith("avg_over_time(((")) {
       return QueryKind.ARRIVAL_DISPERSION;
     }
     if (q.contains("timestamp(")) {

@@ -8,10 +8,11 @@ import java.util.Map;
  * The arrival burstiness a role is sized for: the median of the arrival SCV readings of the last
  * {@link #RANGE_MILLIS} (10 minutes, the Prometheus reader's dispersion range), not the newest
  * reading alone. Burstiness is a property of the traffic that changes over minutes, while one
- * window's reading is dominated by its largest clump: on the Azure code trace single windows read
- * 2.3–6 and, whenever a clump of simultaneous requests fell inside, 80–137; every such window asked
- * for a sixth prefill engine, and with the scale-down window over it the sixth engine never left
- * (6.93 GPU-h; with the median 6.41, all windows still met). The median ignores a single clump yet
+ * reading can be dominated by its largest clump. With a window's inter-arrival SCV as the reading
+ * (what the simulator gave before it computed the reader's Allan factor) single windows of the
+ * Azure code trace read 2.3–6 and, whenever a clump of simultaneous requests fell inside, 80–137;
+ * every such window asked for a sixth prefill engine (6.93 GPU-h; with the median 6.41). The
+ * reader's own estimate already spans 10 minutes; the median still ignores a single outlier and
  * follows a real change within half the range.
  *
  * <p>Readings live in the forecast state's values under {@value #PREFIX} (a ring of {@value

@@ -1,6 +1,7 @@
 package dev.tandem.simulations.metrics;
 
 import dev.tandem.config.policy.Role;
+import dev.tandem.planner.metrics.QueueScaleBurstiness;
 import dev.tandem.simulations.cluster.Cluster;
 import dev.tandem.simulations.cluster.DecodeEngine;
 import dev.tandem.simulations.cluster.EngineState;
@@ -9,6 +10,7 @@ import dev.tandem.simulations.policy.ClusterObservation;
 import dev.tandem.simulations.policy.EngineGauges;
 import dev.tandem.simulations.policy.ReplicaCounts;
 import dev.tandem.simulations.policy.WindowStats;
+import java.time.Duration;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,13 +22,19 @@ import org.HdrHistogram.Histogram;
  */
 public final class PrometheusView {
 
+  /** τ of the arrival dispersion: the Prometheus reader's default ({@code PrometheusSettings}). */
+  static final long DISPERSION_TAU_MICROS = 10_000_000;
+
+  /** How far back the arrival dispersion looks: the Prometheus reader's default. */
+  static final long DISPERSION_RANGE_MICROS = 600_000_000;
+
   private final long scrapeMicros;
   private final long delayMicros;
   private final ScrapeSlot[] ring;
   private int current;
   private long currentEnd;
   private long closedCount;
-  private long lastArrivalMicros = -1;
+  private final ArrivalDispersion dispersion;
   private final Histogram mergeTtft = LatencyHistograms.create(2);
   private final Histogram mergeItl = LatencyHistograms.create(2);
 
@@ -53,6 +61,8 @@ public final class PrometheusView {
       ring[i] = new ScrapeSlot();
     }
     this.currentEnd = scrapeMicros;
+    this.dispersion =
+        new ArrivalDispersion(DISPERSION_TAU_MICROS, DISPERSION_RANGE_MICROS, delayMicros);
   }
 
   public void arrival(long now, int inputTokens) {
@@ -60,13 +70,8 @@ public final class PrometheusView {
     s.sums.arrivals++;
     s.sums.sumIsl += inputTokens;
     s.sums.sumIsl2 += (double) inputTokens * inputTokens;
-    if (lastArrivalMicros >= 0) {
-      double gap = now - lastArrivalMicros;
-      s.sums.gaps++;
-      s.sums.sumGap += gap;
-      s.sums.sumGap2 += gap * gap;
-    }
-    lastArrivalMicros = now;
+    dispersion.closeUpTo(now);
+    dispersion.arrival();
   }
 
   public void firstToken(long ttftMicros) {
@@ -92,6 +97,7 @@ public final class PrometheusView {
 
   /** Takes every scrape due at or before {@code now} (call before processing an event at now). */
   public void closeUpTo(long now, Cluster cluster) {
+    dispersion.closeUpTo(now);
     while (now >= currentEnd) {
       ScrapeSlot s = ring[current];
       s.endMicros = currentEnd;
@@ -160,7 +166,13 @@ public final class PrometheusView {
       mergeItl.add(s.itl);
     }
     long covered = newestEnd < 0 ? 0 : newestEnd - oldestStart;
-    WindowStats window = acc.stats(covered, mergeTtft.copy(), mergeItl.copy());
+    WindowStats window =
+        acc.stats(
+            covered,
+            QueueScaleBurstiness.of(
+                dispersion.allanFactor(asOf), Duration.ofNanos(DISPERSION_TAU_MICROS * 1000)),
+            mergeTtft.copy(),
+            mergeItl.copy());
     return new ClusterObservation(
         now,
         newestEnd,

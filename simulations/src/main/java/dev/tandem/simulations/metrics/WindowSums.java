@@ -13,9 +13,6 @@ final class WindowSums {
   long arrivals;
   double sumIsl;
   double sumIsl2;
-  long gaps;
-  double sumGap;
-  double sumGap2;
   long completions;
   double sumOsl;
   double sumOsl2;
@@ -29,9 +26,6 @@ final class WindowSums {
     arrivals += s.arrivals;
     sumIsl += s.sumIsl;
     sumIsl2 += s.sumIsl2;
-    gaps += s.gaps;
-    sumGap += s.sumGap;
-    sumGap2 += s.sumGap2;
     completions += s.completions;
     sumOsl += s.sumOsl;
     sumOsl2 += s.sumOsl2;
@@ -46,9 +40,6 @@ final class WindowSums {
     arrivals = 0;
     sumIsl = 0;
     sumIsl2 = 0;
-    gaps = 0;
-    sumGap = 0;
-    sumGap2 = 0;
     completions = 0;
     sumOsl = 0;
     sumOsl2 = 0;
@@ -59,15 +50,13 @@ final class WindowSums {
     sumItl = 0;
   }
 
-  WindowStats stats(long covered, Histogram ttft, Histogram itl) {
-    double gapMean = gaps > 0 ? sumGap / gaps : Double.NaN;
-    double gapVar = gaps > 1 ? sumGap2 / gaps - gapMean * gapMean : Double.NaN;
+  WindowStats stats(long covered, double arrivalDispersion, Histogram ttft, Histogram itl) {
     return new WindowStats(
         covered,
         arrivals,
         div(sumIsl, arrivals),
         div(sumIsl2, arrivals),
-        gaps > 1 && gapMean > 0 ? Math.max(0, gapVar) / (gapMean * gapMean) : Double.NaN,
+        arrivalDispersion,
         completions,
         div(sumOsl, completions),
         div(sumOsl2, completions),

@@ -10,7 +10,8 @@ package dev.tandem.simulations.policy;
  * @param arrivals requests that arrived in the window
  * @param inputTokensMean E[ISL], tokens
  * @param inputTokensSecondMoment E[ISL²], tokens²
- * @param arrivalCv2 squared coefficient of variation of inter-arrival gaps (1 for Poisson)
+ * @param arrivalCv2 arrival burstiness at a prefill queue's time scale, from the Allan factor of 10
+ *     s arrival counts over the last 10 minutes (1 for Poisson; see {@code ArrivalDispersion})
  * @param completions requests completed in the window
  * @param outputTokensMean E[OSL] of completions, tokens
  * @param outputTokensSecondMoment E[OSL²] of completions, tokens²

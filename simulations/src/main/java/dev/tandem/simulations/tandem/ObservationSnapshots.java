@@ -20,7 +20,8 @@ import java.time.Instant;
  *       windowed values STALE;
  *   <li>arrival rate = arrivals ÷ window seconds (a healthy 0 when nothing arrived: zero traffic is
  *       real); E[ISL], E[ISL²] from the window's arrivals, MISSING when there were none (0/0);
- *       arrival SCV from the inter-arrival gaps, MISSING with fewer than two;
+ *       arrival burstiness from the Allan factor of 10 s arrival counts over 10 minutes, as the
+ *       Prometheus reader computes it, MISSING with fewer than three differences;
  *   <li>E[OSL], E[OSL²] from the window's completions, MISSING when none completed;
  *   <li>TTFT / ITL at the policy's percentiles from the window's histograms, MISSING when the
  *       window holds no first token / no completion — never 0;
