@@ -18,11 +18,12 @@ package dev.tandem.planner.budget;
  * keeps the current counts.
  *
  * <p><b>Near ties keep the current split.</b> When another split serves within {@value #TIE} of the
- * best (relative) and moves fewer engines from the current counts, it is taken instead. The
- * capacities move by a few percent from tick to tick with the forecast and the learned k; on the
- * simulator's sinusoid 38.8 vs 38.9 req/s flipped an 8-GPU budget between 5P/3D and 4P/4D on three
- * ticks in a row, and every flip removed an engine that was still starting while the other role
- * waited for its GPU to drain.
+ * best (relative) and moves fewer engines from the current counts, it is taken instead; running
+ * decode engines that do not raise the minimum but fit are kept rather than removed. The capacities
+ * move by a few percent from tick to tick with the forecast and the learned k; on the simulator's
+ * sinusoid 38.8 vs 38.9 req/s flipped an 8-GPU budget between 5P/3D and 4P/4D on three ticks in a
+ * row, and every flip removed an engine that was still starting while the other role waited for its
+ * GPU to drain.
  */
 public final class BudgetAllocator {
 
@@ -90,7 +91,10 @@ public final class BudgetAllocator {
   /**
    * Among splits serving at least (1 − {@link #TIE}) of {@code best}, the one that moves the fewest
    * engines from the current counts (then the higher served rate, then fewer GPUs). Each candidate
-   * prefill count takes the fewest decode engines that reach what it can serve.
+   * prefill count takes the fewest decode engines that reach what it can serve, or the current
+   * decode count when that is more and fits: on the simulator's sinusoid at its crest 4P/3D and
+   * 4P/4D both served 43.5 req/s under 8 GPUs, and taking the fewest removed a running decode
+   * engine at 4P/4D (one move) only to add it back 30 s later, losing the window between.
    */
   private static Allocation steadiest(
       RoleDemand prefill,
@@ -119,6 +123,12 @@ public final class BudgetAllocator {
       double capD = decode.capacity().applyAsDouble(d);
       while (d < dMax && capD < capP) {
         d++;
+        capD = decode.capacity().applyAsDouble(d);
+      }
+      // decode engines beyond those that reach what prefill serves add nothing to the minimum,
+      // but removing running ones is a move: keep the current count where it fits
+      if (currentDecode > d && d < dMax) {
+        d = Math.min(currentDecode, dMax);
         capD = decode.capacity().applyAsDouble(d);
       }
       double served = Math.min(capP, capD);

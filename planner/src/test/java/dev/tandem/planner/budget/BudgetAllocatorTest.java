@@ -111,6 +111,26 @@ class BudgetAllocatorTest {
   }
 
   @Test
+  void runningDecodeEnginesThatFitAreKeptWhenTheyDoNotRaiseTheMinimum() {
+    // the sinusoid's crest: the SLA asks for 5P/4D under 8 GPUs; 4P and 3D both serve 43.5 req/s,
+    // so 5P/3D, 4P/3D and 4P/4D all serve 43.5. From 4P/4D nothing needs to move.
+    RoleDemand prefill = role(1, 1, 5, 43.5 / 4);
+    RoleDemand decode = role(1, 1, 4, 43.5 / 3);
+
+    assertThat(BudgetAllocator.allocate(prefill, decode, 8, 4, 4))
+        .extracting(Allocation::prefill, Allocation::decode, Allocation::servedRate)
+        .containsExactly(4, 4, 43.5);
+    // from 5P/3D the best split itself is current
+    assertThat(BudgetAllocator.allocate(prefill, decode, 8, 5, 3))
+        .extracting(Allocation::prefill, Allocation::decode)
+        .containsExactly(5, 3);
+    // more decode engines than fit beside 4 prefill: as many as fit
+    assertThat(BudgetAllocator.allocate(prefill, role(1, 1, 6, 43.5 / 3), 8, 4, 6))
+        .extracting(Allocation::prefill, Allocation::decode)
+        .containsExactly(4, 4);
+  }
+
+  @Test
   void poolMinimumsFirstThenPriorityThenFairShares() {
     DeploymentKey high = new DeploymentKey("ns", "high");
     DeploymentKey a = new DeploymentKey("ns", "a");
