@@ -57,14 +57,19 @@ public final class ForecastKinds {
     return tick;
   }
 
-  /** The longest role horizon in ticks of {@link #tick}, at least 1. */
+  /**
+   * The longest role horizon plus the lag of a reading ({@link ReadingLag}) in ticks of {@link
+   * #tick}, at least 1.
+   */
   public static int maxHorizonTicks(SlaPolicy policy) {
     long tickMillis = tick(policy).toMillis();
     long longest = 0;
     for (ScaledRole role : policy.roles().all()) {
       longest =
           Math.max(
-              longest, policy.forecast().horizonFor(policy.behavior().of(role.role())).toMillis());
+              longest,
+              policy.forecast().horizonFor(policy.behavior().of(role.role())).toMillis()
+                  + ReadingLag.millis(policy.metrics().window()));
     }
     return (int) Math.max(1, Math.min(1000, (longest + tickMillis - 1) / tickMillis));
   }

@@ -20,9 +20,11 @@ import java.util.TreeMap;
  * the built-in {@link ObservedRateForecaster} covers the cold start.
  *
  * <p><b>What sizing gets.</b> A role with horizon H (its start-up time + interval) on a series with
- * tick Δ looks {@code h = ⌈H/Δ⌉} ticks ahead (at most the series' longest horizon). It is sized for
- * the q-quantile (q = the policy's quantile) of the peak one-window rate over that horizon, taken
- * as the forecaster's point path plus the sampling noise of a window's count:
+ * tick Δ looks {@code h = ⌈(H + w/2)/Δ⌉} ticks ahead (at most the series' longest horizon), w the
+ * rate window: the series holds readings, each the rate averaged over its window, which on a ramp
+ * report the rate of half a window ago ({@link ReadingLag}). It is sized for the q-quantile (q =
+ * the policy's quantile) of the peak one-window rate over that horizon, taken as the forecaster's
+ * point path plus the sampling noise of a window's count:
  *
  * <pre>
  *   p̂ = max(ŷ_{t+1}, …, ŷ_{t+h})                       (point peak, req/s)
@@ -170,13 +172,13 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             state.values(),
             horizon.toMillis() / 1000.0,
             snapshot.outputTokensMean().window().toMillis() / 1000.0);
+    long reach = horizon.toMillis() + ReadingLag.millis(snapshot.arrivalRate().window());
     int h =
         (int)
             Math.max(
                 1,
                 Math.min(
-                    spec.maxHorizonTicks(),
-                    (horizon.toMillis() + spec.tickMillis() - 1) / spec.tickMillis()));
+                    spec.maxHorizonTicks(), (reach + spec.tickMillis() - 1) / spec.tickMillis()));
     double typical = Burstiness.typical(state.values(), snapshot.at().toEpochMilli());
     Forecast fc = l.forecast;
     double peak = fc == null ? Double.NaN : fc.peakQuantile(quantile, h);
@@ -229,7 +231,9 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             + h
             + " ticks ("
             + horizon.toSeconds()
-            + "s), mean "
+            + "s and half the "
+            + snapshot.arrivalRate().window().toSeconds()
+            + "s rate window), mean "
             + round(mean)
             + " req/s; with the window noise of arrival SCV "
             + round(cv2)

@@ -1,6 +1,7 @@
 package dev.tandem.planner.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.config.policy.ForecastModel;
 import dev.tandem.forecasting.Forecasters;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenarios over ticks of the Grove example policy (prefill every 30 s, start-up 2 min: the series
- * ticks every 30 s and the prefill role looks ⌈150 s / 30 s⌉ = 5 ticks ahead, decode 6).
+ * ticks every 30 s and the prefill role looks ⌈(150 s + 30 s) / 30 s⌉ = 6 ticks ahead, decode 7).
  */
 class SelectorLoadForecasterTest {
 
@@ -81,7 +82,7 @@ class SelectorLoadForecasterTest {
   void aColdStartUsesTheObservedRateFallbackUntilCalibrated() {
     Driver d = new Driver();
     LoadForecast first = d.rate(20);
-    assertThat(first.reason()).startsWith("cold start (selector has 0 of 45");
+    assertThat(first.reason()).startsWith("cold start (selector has 0 of 46");
     assertThat(first.peakRate()).isGreaterThanOrEqualTo(20);
     SplittableRandom r = new SplittableRandom(1);
     LoadForecast f = first;
@@ -109,6 +110,21 @@ class SelectorLoadForecasterTest {
     // the last value model scores well on a step; by the third tick the P90 peak is near 30
     assertThat(after.get(2)).isGreaterThanOrEqualTo(27);
     assertThat(after.get(0)).isGreaterThan(10);
+  }
+
+  @Test
+  void readingsAreForecastHalfARateWindowBeyondTheHorizon() {
+    Driver d = new Driver();
+    LoadForecast f = null;
+    // a steady ramp of one-minute readings, 0.5 req/s more every 30 s tick
+    for (int i = 0; i < 120; i++) {
+      f = d.rate(10 + 0.5 * i);
+    }
+    double last = 10 + 0.5 * 119;
+    // the 150 s horizon is 5 ticks; the reading at its end reports the rate 30 s earlier, so the
+    // forecast looks one tick further: the rate at the horizon's end is the reading 6 ticks ahead
+    assertThat(f.reason()).contains("over the next 6 ticks (150s and half the 60s rate window)");
+    assertThat(f.pointPeakRate()).isCloseTo(last + 6 * 0.5, within(0.3));
   }
 
   @Test
@@ -197,9 +213,10 @@ class SelectorLoadForecasterTest {
       assertThat(Forecasters.KINDS).as(m.yamlName()).contains(ForecastKinds.kindOf(m));
     }
     assertThat(ForecastKinds.kindOf(ForecastModel.AUTO)).isEqualTo("selector");
-    // Grove: prefill 30 s, decode 60 s, start-up 2 min → tick 30 s, ⌈(120 + 60)/30⌉ = 6 ticks
+    // Grove: prefill 30 s, decode 60 s, start-up 2 min, 1-minute rate window → tick 30 s,
+    // ⌈(120 + 60 + 30)/30⌉ = 7 ticks
     assertThat(ForecastKinds.tick(deployment.policy())).isEqualTo(Duration.ofSeconds(30));
-    assertThat(ForecastKinds.maxHorizonTicks(deployment.policy())).isEqualTo(6);
+    assertThat(ForecastKinds.maxHorizonTicks(deployment.policy())).isEqualTo(7);
   }
 
   @Test
