@@ -112,7 +112,21 @@ class ChartRenderTest {
     assertThat(config.getData().get("application.yaml"))
         .contains("enabled: true")
         .contains("lease-namespace: tandem-system")
-        .contains("force-advisory: false");
+        .contains("force-advisory: false")
+        .contains("dispersion-interval: 10s")
+        .contains("dispersion-range: 10m");
+  }
+
+  @Test
+  void aSlowScrapeIntervalCanCountArrivalsOverLongerIntervals() {
+    ConfigMap config =
+        Chart.one(
+            Chart.objects("prometheus:\n  dispersionInterval: 60s\n  dispersionRange: 30m\n"),
+            ConfigMap.class,
+            "tandem-config");
+    assertThat(config.getData().get("application.yaml"))
+        .contains("dispersion-interval: 60s")
+        .contains("dispersion-range: 30m");
   }
 
   @Test

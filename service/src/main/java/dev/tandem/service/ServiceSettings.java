@@ -84,12 +84,17 @@ public record ServiceSettings(
    * @param bearerTokenFile a file holding a bearer token, re-read when it changes (blank: none)
    * @param caFile a PEM bundle of the CA that signed Prometheus' certificate (blank: the JVM's)
    * @param timeout per query
+   * @param dispersionInterval τ of the arrival burstiness: arrivals are counted per τ, which must
+   *     hold at least two scrapes (20 s or more when Prometheus scrapes every 10 s or slower)
+   * @param dispersionRange how far back the burstiness looks (at least 3 τ)
    */
   public record Prometheus(
       @DefaultValue("http://prometheus-operated.monitoring:9090") String url,
       @DefaultValue("") String bearerTokenFile,
       @DefaultValue("") String caFile,
-      @DefaultValue("5s") Duration timeout) {}
+      @DefaultValue("5s") Duration timeout,
+      @DefaultValue("10s") Duration dispersionInterval,
+      @DefaultValue("10m") Duration dispersionRange) {}
 
   /**
    * @param kubeconfig a kubeconfig file; empty: in-cluster service account, then {@code

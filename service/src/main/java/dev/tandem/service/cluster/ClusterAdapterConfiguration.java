@@ -108,7 +108,9 @@ public class ClusterAdapterConfiguration {
   /** The Prometheus client's settings from {@code tandem.prometheus.*}. */
   static PrometheusSettings prometheus(ServiceSettings.Prometheus p) {
     PrometheusSettings.Builder b =
-        PrometheusSettings.builder(URI.create(p.url())).timeout(p.timeout());
+        PrometheusSettings.builder(URI.create(p.url()))
+            .timeout(p.timeout())
+            .dispersion(p.dispersionInterval(), p.dispersionRange());
     if (!p.bearerTokenFile().isBlank()) {
       b.bearerTokenFile(Path.of(p.bearerTokenFile()));
     }
