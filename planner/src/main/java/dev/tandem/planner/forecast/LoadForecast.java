@@ -27,6 +27,9 @@ import java.util.Objects;
  *     (then the whole of {@code peakRate} counts as the point)
  * @param arrivalScv the arrival burstiness to size for (the median SCV of the last 10 minutes,
  *     {@code Burstiness}); NaN when unknown: then the snapshot's own reading is used
+ * @param rateTrend how fast the observed rate is moving, req/s per second, up (> 0) or down, where
+ *     the recent readings show it beyond their scatter ({@code RecentSlope.trend}); 0 when they do
+ *     not, NaN when unknown
  */
 public record LoadForecast(
     double peakRate,
@@ -41,7 +44,8 @@ public record LoadForecast(
     String reason,
     double peakError,
     double pointPeakRate,
-    double arrivalScv) {
+    double arrivalScv,
+    double rateTrend) {
 
   /** A forecast whose confidence, point peak and typical burstiness are unknown. */
   public LoadForecast(
@@ -68,6 +72,7 @@ public record LoadForecast(
         reason,
         Double.NaN,
         Double.NaN,
+        Double.NaN,
         Double.NaN);
   }
 
@@ -86,7 +91,27 @@ public record LoadForecast(
         reason,
         peakError,
         pointPeakRate,
-        scv);
+        scv,
+        rateTrend);
+  }
+
+  /** This forecast with the observed rate moving at {@code trend} req/s per second. */
+  public LoadForecast withRateTrend(double trend) {
+    return new LoadForecast(
+        peakRate,
+        meanRate,
+        inputTokensMean,
+        inputTokensSecondMoment,
+        outputTokensMean,
+        outputTokensSecondMoment,
+        horizon,
+        quantile,
+        healthy,
+        reason,
+        peakError,
+        pointPeakRate,
+        arrivalScv,
+        trend);
   }
 
   /** The burstiness to size for: {@link #arrivalScv} when known, else {@code observed}. */

@@ -146,6 +146,7 @@ public final class ObservedRateForecaster implements LoadForecaster {
             + "s is "
             + round(peak)
             + " req/s";
-    return new LoadForecast(peak, base, isl, isl2, osl, osl2, horizon, quantile, healthy, reason);
+    return new LoadForecast(peak, base, isl, isl2, osl, osl2, horizon, quantile, healthy, reason)
+        .withRateTrend(RecentSlope.trend(state.values(), snapshot.at().toEpochMilli()));
   }
 }

@@ -41,11 +41,30 @@ final class RecentSlope {
    * errors (√(SSE / (n − 2) / Sxx)); NaN with fewer than {@link #MIN_READINGS} of them.
    */
   static double slope(Map<String, Double> values, long nowMillis) {
+    double[] fit = fit(values, nowMillis);
+    return fit == null ? Double.NaN : fit[0] - SIGNIFICANCE * fit[1];
+  }
+
+  /**
+   * The slope of the same readings where it is beyond {@link #SIGNIFICANCE} standard errors in
+   * either direction, shrunk by them (req/s per second; 0 when it is not, NaN with fewer than
+   * {@link #MIN_READINGS} readings): how fast the rate is really moving, up or down.
+   */
+  static double trend(Map<String, Double> values, long nowMillis) {
+    double[] fit = fit(values, nowMillis);
+    if (fit == null) {
+      return Double.NaN;
+    }
+    return Math.signum(fit[0]) * Math.max(0, Math.abs(fit[0]) - SIGNIFICANCE * fit[1]);
+  }
+
+  /** {slope, its standard error} of the readings in range, or null with too few. */
+  private static double[] fit(Map<String, Double> values, long nowMillis) {
     double[] times = new double[SLOTS];
     double[] rates = new double[SLOTS];
     int k = RING.within(values, nowMillis - RANGE_MILLIS + 1, nowMillis, times, rates);
     if (k < MIN_READINGS) {
-      return Double.NaN;
+      return null;
     }
     double st = 0;
     double sv = 0;
@@ -63,12 +82,12 @@ final class RecentSlope {
     }
     double sxx = stt - st * st / k;
     if (!(sxx > 0)) {
-      return Double.NaN;
+      return null;
     }
     double sxy = stv - st * sv / k;
     double slope = sxy / sxx;
     double sse = Math.max(0, svv - sv * sv / k - slope * sxy);
     double se = k > 2 ? Math.sqrt(sse / (k - 2) / sxx) : 0;
-    return slope - SIGNIFICANCE * se;
+    return new double[] {slope, se};
   }
 }

@@ -205,7 +205,8 @@ public final class SelectorLoadForecaster implements LoadForecaster {
               + f.reason(),
           Double.NaN,
           Double.NaN,
-          typical);
+          typical,
+          f.rateTrend());
     }
     double mean = 0;
     for (int i = 1; i <= h; i++) {
@@ -274,7 +275,8 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         reason,
         rho,
         pointPeak,
-        typical);
+        typical,
+        RecentSlope.trend(fallbackState(state.values()).values(), snapshot.at().toEpochMilli()));
   }
 
   /** The live series for {@code state}: the cached one if it is that state's, else restored. */
