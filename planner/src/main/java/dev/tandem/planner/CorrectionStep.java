@@ -1,6 +1,5 @@
 package dev.tandem.planner;
 
-import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.config.policy.Role;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.history.RoleHistory;
@@ -201,11 +200,7 @@ final class CorrectionStep {
     if (!Double.isFinite(trend)) {
       return r.value();
     }
-    LatencyObjective objective =
-        role == Role.PREFILL
-            ? in.deployment().policy().sla().ttft()
-            : in.deployment().policy().sla().itl();
-    double q = objective.percentile() / 100;
+    double q = in.objective(role).percentile() / 100;
     double windowSeconds = r.window().toMillis() / 1000.0;
     return r.value() + Math.abs(trend) * windowSeconds * Math.max(0, q - 0.5);
   }

@@ -1,5 +1,6 @@
 package dev.tandem.planner;
 
+import dev.tandem.config.policy.LatencyObjective;
 import dev.tandem.config.policy.Role;
 import dev.tandem.planner.forecast.LoadForecast;
 import dev.tandem.planner.metrics.MetricsSnapshot;
@@ -83,9 +84,14 @@ public record PlannerInput(
     return due.contains(role);
   }
 
-  /** The role's latency target in ms: TTFT for prefill, ITL for decode. */
-  public double targetMillis(Role role) {
+  /** The role's latency objective: TTFT for prefill, ITL for decode. */
+  public LatencyObjective objective(Role role) {
     var sla = deployment.policy().sla();
-    return (role == Role.PREFILL ? sla.ttft() : sla.itl()).target().toNanos() / 1e6;
+    return role == Role.PREFILL ? sla.ttft() : sla.itl();
+  }
+
+  /** The role's latency target in ms. */
+  public double targetMillis(Role role) {
+    return objective(role).target().toNanos() / 1e6;
   }
 }

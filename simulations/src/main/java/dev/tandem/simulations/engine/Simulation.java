@@ -220,7 +220,7 @@ public final class Simulation {
       totals.arrival(r.inputTokens, r.outputTokens);
     }
     windows.arrival(r.inputTokens, r.outputTokens);
-    prometheus.arrival(now, r.inputTokens);
+    prometheus.arrival(r.inputTokens);
     observer.arrived(r);
     routePrefill(r);
     scheduleNextArrival();

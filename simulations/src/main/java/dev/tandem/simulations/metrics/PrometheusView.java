@@ -65,12 +65,12 @@ public final class PrometheusView {
         new ArrivalDispersion(DISPERSION_TAU_MICROS, DISPERSION_RANGE_MICROS, delayMicros);
   }
 
-  public void arrival(long now, int inputTokens) {
+  /** An arrival now ({@link #closeUpTo} has taken the scrapes due before it). */
+  public void arrival(int inputTokens) {
     ScrapeSlot s = ring[current];
     s.sums.arrivals++;
     s.sums.sumIsl += inputTokens;
     s.sums.sumIsl2 += (double) inputTokens * inputTokens;
-    dispersion.closeUpTo(now);
     dispersion.arrival();
   }
 
