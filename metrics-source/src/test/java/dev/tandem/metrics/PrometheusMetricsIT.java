@@ -241,11 +241,14 @@ class PrometheusMetricsIT {
                 d -> perRequest ? 1 : d.gaps()));
     assertThat(r.snapshot().prefixCacheHitRate().value()).as(p + "prefix hits").isZero();
     // Poisson counts give an Allan factor of 1, read here from the 8 intervals of 3 s in 24 s:
-    // 7 differences, whose mean square has a relative spread of about 0.5. A query that
-    // differenced the in-flight gauge twice or extrapolated increase() read 0.7–4.5 over runs, a
-    // missing term reads 0. Scaled to the queue's 1 s: 1 + (AF − 1) / 3.
+    // 8 differences of counts of about 9. This run's fixed sample, read 5 s either side of 29 s
+    // with any scrape phase, gives 0.11–4.29 (it read 0.105 once: bounds at 0.15 and 3.0 flaked);
+    // fresh Poisson counts lie in [0.031, 5.47] with probability 99.98 %. A query that returns
+    // nothing or a missing term reads 0; the step below tells the estimators apart (0.98–3.23 for
+    // this sample at any phase, 7–12 for the variance-to-mean ratio). Scaled to the queue's 1 s:
+    // 1 + (AF − 1) / 3.
     double af = allanFactor(r);
-    assertThat(af).as(p + "arrival Allan factor").isBetween(0.15, 3.0);
+    assertThat(af).as(p + "arrival Allan factor").isBetween(0.03, 5.5);
     assertThat(r.snapshot().arrivalCv2().value())
         .as(p + "arrival c_a² at 1 s")
         .isCloseTo(1 + (af - 1) / 3, within(0.2));
