@@ -36,7 +36,8 @@ public final class MetricsDoctor {
     SOURCES.put(MetricSignal.INPUT_TOKENS_SECOND_MOMENT, List.of(QueryKind.INPUT_TOKENS_BUCKETS));
     SOURCES.put(MetricSignal.OUTPUT_TOKENS_MEAN, List.of(QueryKind.OUTPUT_TOKENS_SUM));
     SOURCES.put(MetricSignal.OUTPUT_TOKENS_SECOND_MOMENT, List.of(QueryKind.OUTPUT_TOKENS_BUCKETS));
-    SOURCES.put(MetricSignal.ARRIVAL_CV2, List.of(QueryKind.ARRIVAL_DISPERSION));
+    SOURCES.put(
+        MetricSignal.ARRIVAL_CV2, List.of(QueryKind.SCRAPE_SPACING, QueryKind.ARRIVAL_DISPERSION));
     SOURCES.put(MetricSignal.TTFT_PERCENTILE, List.of(QueryKind.TTFT_BUCKETS));
     SOURCES.put(MetricSignal.ITL_PERCENTILE, List.of(QueryKind.ITL_BUCKETS));
     SOURCES.put(MetricSignal.KV_CACHE_USAGE, List.of(QueryKind.KV_CACHE_USAGE));

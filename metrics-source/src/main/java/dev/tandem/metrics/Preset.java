@@ -121,7 +121,7 @@ public record Preset(
   /** The metric names a query reads, for the doctor's label probes. */
   public List<String> metricsOf(QueryKind kind) {
     return switch (kind) {
-      case COMPLETIONS -> List.of(completions().name());
+      case COMPLETIONS, SCRAPE_SPACING -> List.of(completions().name());
       case IN_FLIGHT_CHANGE -> inFlight().stream().map(Metric::name).toList();
       case ARRIVAL_DISPERSION -> List.of(completions().name(), inFlight().get(0).name());
       case INPUT_TOKENS_SUM, INPUT_TOKENS_BUCKETS -> List.of(inputTokens().name() + "_count");

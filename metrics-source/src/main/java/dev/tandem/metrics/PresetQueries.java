@@ -27,13 +27,21 @@ import java.util.stream.Collectors;
  *                       A = sum by (B) (clamp_min(completions{S} - completions{S} offset τ, 0))
  *                           + Δ_τ in-flight, A' the same one interval earlier (offset τ, 2τ)
  * FRESHNESS             max by (B) (timestamp(freshness_gauge{S}))
+ * SCRAPE_SPACING        quantile by (B) (0.5, r / count_over_time(completions{S}[r])
+ *                         and completions{S} offset r),   r = min(2m, dispersion range / 2)
  * </pre>
  *
- * Histogram percentiles are computed from the bucket rates with Prometheus' own {@code
+ * SCRAPE_SPACING is sent first: τ is then fitted to it ({@link CountingInterval}) and the group's
+ * other queries are built with {@link #counting(Duration)}.
+ *
+ * <p>Histogram percentiles are computed from the bucket rates with Prometheus' own {@code
  * histogram_quantile} interpolation ({@link BucketHistogram}), which also yields the bucket bounds
  * around each percentile; one bucket query thus serves every percentile of every policy.
  */
 final class PresetQueries {
+
+  /** The longest the scrape interval is measured over: enough for 2 samples at s = 60 s. */
+  static final Duration SPACING_RANGE = Duration.ofMinutes(2);
 
   private final Preset preset;
   private final String by;
@@ -53,12 +61,47 @@ final class PresetQueries {
       Duration window,
       Duration tau,
       Duration range) {
+    this(preset, String.join(", ", byLabels), groupMatchers, window, tau, range);
+  }
+
+  private PresetQueries(
+      Preset preset, String by, String selector, Duration window, Duration tau, Duration range) {
     this.preset = preset;
-    this.by = String.join(", ", byLabels);
-    this.selector = groupMatchers;
+    this.by = by;
+    this.selector = selector;
     this.window = window;
     this.tau = tau;
     this.range = range;
+  }
+
+  /** These queries with the arrival counts taken per {@code interval}. */
+  PresetQueries counting(Duration interval) {
+    return new PresetQueries(preset, by, selector, window, interval, range);
+  }
+
+  /**
+   * The completion counter's seconds per sample, the median over the series of each deployment,
+   * counted over r = min({@link #SPACING_RANGE}, half the dispersion range): what the counting
+   * interval must be a whole multiple of. Only series that already existed r ago count ({@code and
+   * … offset r}): a younger one has fewer samples in r than its scrape interval gives.
+   */
+  String scrapeSpacing() {
+    Duration half = range.dividedBy(2);
+    Duration r = half.compareTo(SPACING_RANGE) < 0 ? half : SPACING_RANGE;
+    String counter = sel(preset.completions());
+    return "quantile by ("
+        + by
+        + ") (0.5, "
+        + PromQl.seconds(r)
+        + " / count_over_time("
+        + counter
+        + "["
+        + PromQl.duration(r)
+        + "]) and "
+        + counter
+        + " offset "
+        + PromQl.duration(r)
+        + ")";
   }
 
   /** Every query of the group; a preset without the metric has no entry (KV for Dynamo). */

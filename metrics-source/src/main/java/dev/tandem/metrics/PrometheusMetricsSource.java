@@ -24,13 +24,14 @@ import java.util.function.Function;
  * The planner's {@link MetricsSource} over a Prometheus-compatible HTTP API.
  *
  * <p><b>Batched.</b> Deployments are grouped by (preset, window, the policy's label names); each
- * group sends the 13 queries of {@link QueryKind} once (12 for the Dynamo preset, which has no KV
- * gauge), selecting all its deployments with {@code namespace=~"a|b"} and one regex per label name
- * and summing {@code by (namespace, <label names>)}. A deployment's series is the one whose labels
- * equal its namespace and label values. A tick therefore makes {@code 13 × groups + overrides} HTTP
- * calls (plus retries), whatever the number of deployments: one group of 500 vLLM deployments with
- * {@code labels: {model_name: …}} costs 13 calls. Per-signal overrides ({@code
- * spec.metrics.queries}) are sent per deployment, since their PromQL is the policy's own.
+ * group sends the 14 queries of {@link QueryKind} once (13 for the Dynamo preset, which has no KV
+ * gauge; the scrape interval first, since the burstiness counts are fitted to it), selecting all
+ * its deployments with {@code namespace=~"a|b"} and one regex per label name and summing {@code by
+ * (namespace, <label names>)}. A deployment's series is the one whose labels equal its namespace
+ * and label values. A tick therefore makes {@code 14 × groups + overrides} HTTP calls (plus
+ * retries), whatever the number of deployments: one group of 500 vLLM deployments with {@code
+ * labels: {model_name: …}} costs 14 calls. Per-signal overrides ({@code spec.metrics.queries}) are
+ * sent per deployment, since their PromQL is the policy's own.
  *
  * <p><b>Overrides</b> may use {@code $namespace}, {@code $window} (e.g. {@code 1m}) and {@code
  * $labels} (the policy's label matchers, comma-separated, for use inside braces); they must return
@@ -127,7 +128,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
       matchers.add(
           PromQl.anyOf(label, members.stream().map(p -> p.metrics().labels().get(label)).toList()));
     }
-    PresetQueries presetQueries =
+    PresetQueries configured =
         new PresetQueries(
             Preset.of(group.preset()),
             by,
@@ -135,20 +136,34 @@ public final class PrometheusMetricsSource implements MetricsSource {
             group.window(),
             settings.dispersionInterval(),
             settings.dispersionRange());
-    Map<QueryKind, String> queries = presetQueries.all();
     GroupResults results = new GroupResults(by);
+    String spacingQuery = configured.scrapeSpacing();
+    QueryResult spacing = client.query(spacingQuery, now, deadline);
+    sent.add(spacing);
+    results.put(QueryKind.SCRAPE_SPACING, spacing);
+    CountingInterval interval =
+        CountingInterval.choose(
+            settings.dispersionInterval(),
+            settings.dispersionRange(),
+            spacing.samples().stream().map(Sample::value).toList());
+    Map<QueryKind, String> queries = configured.counting(interval.tau()).all();
+    if (interval.problem().isPresent()) {
+      queries.remove(QueryKind.ARRIVAL_DISPERSION);
+    }
     queries.forEach(
         (kind, promql) -> {
           QueryResult r = client.query(promql, now, deadline);
           sent.add(r);
           results.put(kind, r);
         });
+    queries.put(QueryKind.SCRAPE_SPACING, spacingQuery);
     for (SlaPolicy p : members) {
       List<String> key = new ArrayList<>();
       key.add(p.namespace());
       group.labelNames().forEach(l -> key.add(p.metrics().labels().get(l)));
       Map<MetricSignal, SignalReading> signals =
-          new EnumMap<>(new SignalDerivation(results, queries, key, p, settings).derive());
+          new EnumMap<>(
+              new SignalDerivation(results, queries, key, p, settings, interval).derive());
       p.metrics()
           .queries()
           .forEach(

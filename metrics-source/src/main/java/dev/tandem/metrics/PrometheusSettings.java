@@ -29,7 +29,8 @@ import java.util.Optional;
  *     whenever its modification time or size changes
  * @param basicAuth user and password for HTTP basic authentication
  * @param caFile a PEM file of CA certificates to trust for {@code https} (instead of the JDK's)
- * @param dispersionInterval τ of the arrival index of dispersion: the queue's time scale
+ * @param dispersionInterval the shortest τ the arrival counts of the burstiness are taken over
+ *     (raised to a whole number of scrape intervals on every read, {@link CountingInterval})
  * @param dispersionRange how far back the index of dispersion looks (its sample count is range/τ)
  */
 public record PrometheusSettings(

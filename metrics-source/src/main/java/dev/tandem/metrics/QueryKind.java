@@ -28,7 +28,12 @@ public enum QueryKind {
   QUEUE_DEPTH,
   /** Prefix-cache hit ratio over the window. */
   PREFIX_CACHE_HIT_RATE,
-  /** Index of dispersion of arrival counts per interval τ over the dispersion range. */
+  /**
+   * Seconds between the completion counter's samples (median over its series), sent first: the
+   * counting interval of {@link #ARRIVAL_DISPERSION} is fitted to it ({@link CountingInterval}).
+   */
+  SCRAPE_SPACING,
+  /** Allan factor of arrival counts per interval τ over the dispersion range. */
   ARRIVAL_DISPERSION,
   /** Timestamp of the newest sample of the freshness gauge. */
   FRESHNESS

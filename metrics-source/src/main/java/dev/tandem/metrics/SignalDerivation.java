@@ -30,9 +30,10 @@ import java.util.Optional;
  * conservation count of each interval. It is 1 for Poisson arrivals and, because it differences
  * neighbouring intervals, a change of the rate across the range is not counted as burstiness (the
  * plain variance-to-mean ratio read about 80 on a 10-minute swing). The factor at τ (10 s by
- * default: counts need at least two scrapes) is scaled to a prefill queue's time scale by {@link
- * QueueScaleBurstiness}, which the simulator applies to its counts too. With m differences its
- * relative standard error is about √(2/m) for Poisson counts: 18 % at the default m = 60.
+ * default, raised to a whole number of scrapes by {@link CountingInterval}) is scaled to a prefill
+ * queue's time scale by {@link QueueScaleBurstiness}, which the simulator applies to its counts
+ * too. With m differences its relative standard error is about √(2/m) for Poisson counts: 18 % at
+ * the default m = 60.
  */
 final class SignalDerivation {
 
@@ -42,19 +43,22 @@ final class SignalDerivation {
   private final SlaPolicy policy;
   private final Duration window;
   private final PrometheusSettings settings;
+  private final CountingInterval interval;
 
   SignalDerivation(
       GroupResults results,
       Map<QueryKind, String> queries,
       List<String> key,
       SlaPolicy policy,
-      PrometheusSettings settings) {
+      PrometheusSettings settings,
+      CountingInterval interval) {
     this.results = results;
     this.queries = queries;
     this.key = key;
     this.policy = policy;
     this.window = policy.metrics().window();
     this.settings = settings;
+    this.interval = interval;
   }
 
   Map<MetricSignal, SignalReading> derive() {
@@ -280,25 +284,29 @@ final class SignalDerivation {
 
   private SignalReading dispersion() {
     MetricSignal s = MetricSignal.ARRIVAL_CV2;
-    List<String> promql = promql(QueryKind.ARRIVAL_DISPERSION);
-    Lookup v = results.one(QueryKind.ARRIVAL_DISPERSION, key);
+    List<String> promql = promql(QueryKind.SCRAPE_SPACING, QueryKind.ARRIVAL_DISPERSION);
     Duration range = settings.dispersionRange();
+    if (interval.problem().isPresent()) {
+      return missing(s, interval.problem().get(), promql, Lookup.bad("", 0));
+    }
+    Lookup v = results.one(QueryKind.ARRIVAL_DISPERSION, key);
     if (!v.ok()) {
       return missing(s, v.problem().get(), promql, v);
     }
-    Duration tau = settings.dispersionInterval();
+    Duration tau = interval.tau();
     double cv2 = QueueScaleBurstiness.of(v.value(), tau);
     return reading(
         s,
         Signal.of(cv2, range),
         String.format(
-            Locale.ROOT,
-            "Allan factor of arrivals per %s over %s: %.3g; at the queue's %d ms scale: %.3g",
-            PromQl.duration(tau),
-            PromQl.duration(range),
-            v.value(),
-            QueueScaleBurstiness.QUEUE_SCALE_MILLIS,
-            cv2),
+                Locale.ROOT,
+                "Allan factor of arrivals per %s over %s: %.3g; at the queue's %d ms scale: %.3g",
+                PromQl.duration(tau),
+                PromQl.duration(range),
+                v.value(),
+                QueueScaleBurstiness.QUEUE_SCALE_MILLIS,
+                cv2)
+            + interval.note(),
         promql,
         v.matched());
   }

@@ -50,7 +50,7 @@ class MetricsDoctorTest {
             "hint: 0 series: no metric vllm:request_success_total with model_name=\"llama\"; found"
                 + " model_name values: [\"meta-llama/Llama-3.1-8B-Instruct\"]")
         .contains("promql: sum by (namespace, model_name) (rate(vllm:request_success_total{")
-        .contains("1 policy, 13 queries (13 HTTP calls)");
+        .contains("1 policy, 14 queries (14 HTTP calls)");
     assertThat(server.received())
         .extracting(ScriptedPrometheus.Received::path)
         .anyMatch(

@@ -95,7 +95,7 @@ class PrometheusMetricsSourceTest {
     assertThat(signal(r, MetricSignal.ARRIVAL_CV2).reason())
         .contains(
             "Allan factor of arrivals per 10s over 600s: 1.80; at the queue's 1000 ms scale: 1.08");
-    assertThat(r.httpCalls()).isEqualTo(13);
+    assertThat(r.httpCalls()).isEqualTo(14);
     Stream.of(MetricSignal.values())
         .forEach(
             m -> assertThat(signal(r, m).value().health()).as(m.yamlName()).isEqualTo(Health.OK));
@@ -116,15 +116,73 @@ class PrometheusMetricsSourceTest {
     List<SlaPolicy> policies = TestPolicies.load(dir, yamls.toArray(String[]::new));
     MetricsReadout r = read(script, policies);
 
-    assertThat(r.httpCalls()).isEqualTo(13);
-    assertThat(server.received()).hasSize(13);
+    assertThat(r.httpCalls()).isEqualTo(14);
+    assertThat(server.received()).hasSize(14);
     assertThat(server.received().get(0).query())
+        .contains("namespace=~\"team-0|team-1|team-2|team-3\"")
+        .startsWith("quantile by (namespace, model_name) (0.5, 120 / count_over_time(")
+        .endsWith(" offset 120s)");
+    assertThat(server.received().get(1).query())
         .contains("namespace=~\"team-0|team-1|team-2|team-3\"")
         .contains("sum by (namespace, model_name)");
     for (int i = 0; i < 500; i++) {
       MetricsSnapshot s = r.snapshots().get(new DeploymentKey("team-" + (i % 4), "d" + i));
       assertThat(s.arrivalRate().value()).as("d" + i).isEqualTo(i + 2.0);
     }
+  }
+
+  @Test
+  void burstinessIsCountedPerAWholeNumberOfScrapes() throws Exception {
+    // scraped every 15 s: 10 s counts would alternate between 0 and 15 s of arrivals
+    MetricsReadout r =
+        read(
+            new VllmScript(new Target("inference", "m")).scalar(QueryKind.SCRAPE_SPACING, "15"),
+            llama());
+    SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
+    // Allan factor 1.8 per 15 s: its excess 0.8 scaled to the queue's 1 s is 0.8 / 15
+    assertThat(cv2.value().value()).isCloseTo(1 + 0.8 / 15, within(1e-12));
+    assertThat(cv2.reason())
+        .contains("Allan factor of arrivals per 15s over 600s: 1.80")
+        .contains("scrape interval 15s: counted per 15s (the configured 10s is not a whole number");
+    assertThat(cv2.promql()).hasSize(2);
+    assertThat(server.received())
+        .extracting(ScriptedPrometheus.Received::query)
+        .filteredOn(q -> q.startsWith("avg_over_time((("))
+        .singleElement()
+        .satisfies(q -> assertThat(q).contains("[600s:15s]").contains(" offset 15s"))
+        .satisfies(q -> assertThat(q).doesNotContain("10s"));
+  }
+
+  @Test
+  void aScrapeIntervalTooLongForTheDispersionRangeLeavesBurstinessMissing() throws Exception {
+    MetricsReadout r =
+        read(
+            new VllmScript(new Target("inference", "m")).scalar(QueryKind.SCRAPE_SPACING, "240"),
+            llama());
+    SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
+    assertThat(cv2.value().health()).isEqualTo(Health.MISSING);
+    assertThat(cv2.reason())
+        .isEqualTo(
+            "scrape interval 240s: counts must span a whole number of scrapes, and fewer than 3"
+                + " intervals of 240s fit the dispersion range 600s"
+                + " (tandem.prometheus.dispersion-range)");
+    // the dispersion query is not sent; every other signal is unaffected
+    assertThat(r.httpCalls()).isEqualTo(13);
+    assertThat(signal(r, MetricSignal.REQUEST_RATE).value().value()).isEqualTo(12.0);
+  }
+
+  @Test
+  void anUnreadableScrapeIntervalKeepsTheConfiguredCountingIntervalAndSaysSo() throws Exception {
+    MetricsReadout r =
+        read(
+            new VllmScript(new Target("inference", "m"))
+                .reply(QueryKind.SCRAPE_SPACING, new Reply(503, "unavailable", 0)),
+            llama());
+    SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
+    assertThat(cv2.value().value()).isCloseTo(1.08, within(1e-12));
+    assertThat(cv2.reason())
+        .contains("per 10s over 600s")
+        .contains("scrape interval not read, counted per the configured 10s");
   }
 
   static Stream<Arguments> badValues() {
@@ -235,7 +293,7 @@ class PrometheusMetricsSourceTest {
     assertThat(signal(r, MetricSignal.TTFT_PERCENTILE).value().health()).isEqualTo(Health.MISSING);
     assertThat(signal(r, MetricSignal.TTFT_PERCENTILE).reason())
         .contains("2 series where one was expected");
-    assertThat(r.httpCalls()).isEqualTo(15);
+    assertThat(r.httpCalls()).isEqualTo(16);
   }
 
   @Test

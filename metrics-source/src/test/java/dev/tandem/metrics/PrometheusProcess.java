@@ -37,6 +37,16 @@ public final class PrometheusProcess implements AutoCloseable {
    */
   public static PrometheusProcess start(Path dir, Map<String, String> namespaceByTarget)
       throws IOException, InterruptedException {
+    return start(dir, namespaceByTarget, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, Map)}, but the targets named in {@code scrapeIntervals} are scraped at
+   * their own interval (whole seconds) instead of every second.
+   */
+  public static PrometheusProcess start(
+      Path dir, Map<String, String> namespaceByTarget, Map<String, Duration> scrapeIntervals)
+      throws IOException, InterruptedException {
     String binary = System.getenv().getOrDefault("PROMETHEUS_BIN", "/usr/bin/prometheus");
     if (!Files.isExecutable(Path.of(binary))) {
       throw new IllegalStateException(
@@ -50,10 +60,13 @@ public final class PrometheusProcess implements AutoCloseable {
                 + "scrape_configs:\n");
     int i = 0;
     for (Map.Entry<String, String> t : namespaceByTarget.entrySet()) {
+      config.append("  - job_name: engine-").append(i++).append('\n');
+      Duration interval = scrapeIntervals.get(t.getKey());
+      if (interval != null) {
+        config.append("    scrape_interval: ").append(interval.toSeconds()).append("s\n");
+      }
       config
-          .append("  - job_name: engine-")
-          .append(i++)
-          .append("\n    static_configs:\n      - targets: ['")
+          .append("    static_configs:\n      - targets: ['")
           .append(t.getKey())
           .append("']\n        labels: {namespace: ")
           .append(t.getValue())

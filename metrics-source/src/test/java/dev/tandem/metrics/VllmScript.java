@@ -40,6 +40,7 @@ final class VllmScript implements Function<String, Reply> {
     scalar(QueryKind.QUEUE_DEPTH, "3");
     scalar(QueryKind.PREFIX_CACHE_HIT_RATE, "0.25");
     scalar(QueryKind.ARRIVAL_DISPERSION, "1.8");
+    scalar(QueryKind.SCRAPE_SPACING, "10");
   }
 
   VllmScript scalar(QueryKind kind, String value) {
@@ -54,6 +55,9 @@ final class VllmScript implements Function<String, Reply> {
 
   /** Which of the vLLM preset's queries this is (by the shape PresetQueries gives them). */
   static QueryKind kindOf(String q) {
+    if (q.contains("count_over_time(")) {
+      return QueryKind.SCRAPE_SPACING;
+    }
     if (q.startsWith("avg_over_time(((")) {
       return QueryKind.ARRIVAL_DISPERSION;
     }

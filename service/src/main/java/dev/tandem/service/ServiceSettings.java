@@ -84,8 +84,8 @@ public record ServiceSettings(
    * @param bearerTokenFile a file holding a bearer token, re-read when it changes (blank: none)
    * @param caFile a PEM bundle of the CA that signed Prometheus' certificate (blank: the JVM's)
    * @param timeout per query
-   * @param dispersionInterval τ of the arrival burstiness: arrivals are counted per τ, which must
-   *     hold at least two scrapes (20 s or more when Prometheus scrapes every 10 s or slower)
+   * @param dispersionInterval τ of the arrival burstiness: arrivals are counted per τ, raised on
+   *     every read to a whole number of the engines' scrape intervals (15 s with a 15 s scrape)
    * @param dispersionRange how far back the burstiness looks (at least 3 τ)
    */
   public record Prometheus(
