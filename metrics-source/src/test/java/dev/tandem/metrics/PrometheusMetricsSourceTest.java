@@ -131,14 +131,17 @@ class PrometheusMetricsSourceTest {
     }
   }
 
+  /** The healthy script, with the completion counter's samples {@code seconds} apart. */
+  private MetricsReadout scrapedEvery(String seconds) throws Exception {
+    return read(
+        new VllmScript(new Target("inference", "m")).scalar(QueryKind.SCRAPE_SPACING, seconds),
+        llama());
+  }
+
   @Test
   void burstinessIsCountedPerAWholeNumberOfScrapes() throws Exception {
     // scraped every 15 s: 10 s counts would alternate between 0 and 15 s of arrivals
-    MetricsReadout r =
-        read(
-            new VllmScript(new Target("inference", "m")).scalar(QueryKind.SCRAPE_SPACING, "15"),
-            llama());
-    SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
+    SignalReading cv2 = signal(scrapedEvery("15"), MetricSignal.ARRIVAL_CV2);
     // Allan factor 1.8 per 15 s: its excess 0.8 scaled to the queue's 1 s is 0.8 / 15
     assertThat(cv2.value().value()).isCloseTo(1 + 0.8 / 15, within(1e-12));
     assertThat(cv2.reason())
@@ -155,10 +158,7 @@ class PrometheusMetricsSourceTest {
 
   @Test
   void aScrapeIntervalTooLongForTheDispersionRangeLeavesBurstinessMissing() throws Exception {
-    MetricsReadout r =
-        read(
-            new VllmScript(new Target("inference", "m")).scalar(QueryKind.SCRAPE_SPACING, "240"),
-            llama());
+    MetricsReadout r = scrapedEvery("240");
     SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
     assertThat(cv2.value().health()).isEqualTo(Health.MISSING);
     assertThat(cv2.reason())
