@@ -327,10 +327,30 @@ final class SignalDerivation {
   }
 
   private SignalReading missing(MetricSignal s, String why, List<String> promql, Lookup l) {
-    Duration w =
-        s == MetricSignal.KV_CACHE_USAGE || s == MetricSignal.QUEUE_DEPTH ? Duration.ZERO : window;
+    boolean gauge = s == MetricSignal.KV_CACHE_USAGE || s == MetricSignal.QUEUE_DEPTH;
+    Duration w = gauge ? Duration.ZERO : window;
+    String hint = gauge || s == MetricSignal.ARRIVAL_CV2 ? "" : windowTooShort();
     return new SignalReading(
-        s, Signal.missing(w), why, promql, l.matched(), Optional.empty(), false);
+        s, Signal.missing(w), why + hint, promql, l.matched(), Optional.empty(), false);
+  }
+
+  /**
+   * Why a rate over the policy's window may read nothing: Prometheus' {@code rate()} needs two
+   * samples in the window, so a window shorter than two scrape intervals often holds one. "" when
+   * the window holds two or the scrape interval is unknown.
+   */
+  private String windowTooShort() {
+    Lookup spacing = results.one(QueryKind.SCRAPE_SPACING, key);
+    if (!spacing.ok() || window.toMillis() >= 2000 * spacing.value()) {
+      return "";
+    }
+    Duration twice = Duration.ofMillis(Math.round(2000 * spacing.value()));
+    return "; the policy's window "
+        + PromQl.duration(window)
+        + " holds fewer than two scrapes "
+        + PromQl.duration(Duration.ofMillis(Math.round(1000 * spacing.value())))
+        + " apart, and a rate needs two: set spec.metrics.window to at least "
+        + PromQl.duration(twice);
   }
 
   /** Seconds to ms without binary noise (0.00355 s is 3.55 ms, not 3.5500000000000003). */

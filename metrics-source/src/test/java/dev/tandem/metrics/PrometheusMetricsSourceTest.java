@@ -157,6 +157,36 @@ class PrometheusMetricsSourceTest {
   }
 
   @Test
+  void aRateWindowShorterThanTwoScrapesIsNamedWhereRatesReadNothing() throws Exception {
+    // scraped every 45 s with a 1-minute window: rate() usually finds one sample and returns
+    // nothing
+    VllmScript script =
+        new VllmScript(new Target("inference", "m"))
+            .scalar(QueryKind.SCRAPE_SPACING, "45")
+            .reply(
+                QueryKind.COMPLETIONS, Reply.ok(ScriptedPrometheus.vector(List.of(), List.of())));
+    MetricsReadout r = read(script, llama());
+    assertThat(signal(r, MetricSignal.REQUEST_RATE).reason())
+        .startsWith("completions: 0 series for")
+        .endsWith(
+            "; the policy's window 60s holds fewer than two scrapes 45s apart, and a rate needs"
+                + " two: set spec.metrics.window to at least 90s");
+    // a gauge does not depend on the window; the other rates were read and need no hint
+    assertThat(signal(r, MetricSignal.INPUT_TOKENS_MEAN).value().health()).isEqualTo(Health.OK);
+    // scraped every 30 s, the same window holds two scrapes: no hint
+    server.close();
+    MetricsReadout fine =
+        read(
+            new VllmScript(new Target("inference", "m"))
+                .scalar(QueryKind.SCRAPE_SPACING, "30")
+                .reply(
+                    QueryKind.COMPLETIONS,
+                    Reply.ok(ScriptedPrometheus.vector(List.of(), List.of()))),
+            llama());
+    assertThat(signal(fine, MetricSignal.REQUEST_RATE).reason()).doesNotContain("scrapes");
+  }
+
+  @Test
   void aScrapeIntervalTooLongForTheDispersionRangeLeavesBurstinessMissing() throws Exception {
     MetricsReadout r = scrapedEvery("240");
     SignalReading cv2 = signal(r, MetricSignal.ARRIVAL_CV2);
