@@ -22,13 +22,18 @@ import org.HdrHistogram.Histogram;
  */
 public final class PrometheusView {
 
-  /** τ of the arrival dispersion: the Prometheus reader's default ({@code PrometheusSettings}). */
+  /**
+   * The shortest τ of the arrival dispersion: the Prometheus reader's default ({@code
+   * PrometheusSettings}). Like the reader, the view counts per the smallest whole number of scrape
+   * intervals at least this long ({@code CountingInterval}): 10 s at the default 5 s scrape.
+   */
   static final long DISPERSION_TAU_MICROS = 10_000_000;
 
   /** How far back the arrival dispersion looks: the Prometheus reader's default. */
   static final long DISPERSION_RANGE_MICROS = 600_000_000;
 
   private final long scrapeMicros;
+  private final long countingMicros;
   private final long delayMicros;
   private final ScrapeSlot[] ring;
   private int current;
@@ -61,8 +66,14 @@ public final class PrometheusView {
       ring[i] = new ScrapeSlot();
     }
     this.currentEnd = scrapeMicros;
-    this.dispersion =
-        new ArrivalDispersion(DISPERSION_TAU_MICROS, DISPERSION_RANGE_MICROS, delayMicros);
+    this.countingMicros =
+        scrapeMicros * ((DISPERSION_TAU_MICROS + scrapeMicros - 1) / scrapeMicros);
+    this.dispersion = new ArrivalDispersion(countingMicros, DISPERSION_RANGE_MICROS, delayMicros);
+  }
+
+  /** The interval arrivals are counted per for the burstiness: whole scrapes, at least 10 s. */
+  long countingMicros() {
+    return countingMicros;
   }
 
   /** An arrival now ({@link #closeUpTo} has taken the scrapes due before it). */
@@ -170,7 +181,7 @@ public final class PrometheusView {
         acc.stats(
             covered,
             QueueScaleBurstiness.of(
-                dispersion.allanFactor(asOf), Duration.ofNanos(DISPERSION_TAU_MICROS * 1000)),
+                dispersion.allanFactor(asOf), Duration.ofNanos(countingMicros * 1000)),
             mergeTtft.copy(),
             mergeItl.copy());
     return new ClusterObservation(
