@@ -135,6 +135,15 @@ final class SimulateCommand implements Callable<Integer> {
   Duration startup;
 
   @Option(
+      names = "--scrape-interval",
+      paramLabel = "DURATION",
+      description =
+          "How often the simulated Prometheus scrapes the engines, e.g. 15s or 30s as many"
+              + " clusters do (default 5s); every policy sees each scrape 5s after it.",
+      converter = SimulateDurations.class)
+  Duration scrapeInterval;
+
+  @Option(
       names = "--duration",
       paramLabel = "DURATION",
       description = "Cut the load after this long, e.g. 20m, 6h.",
@@ -256,6 +265,9 @@ final class SimulateCommand implements Callable<Integer> {
       names = entry.policies();
       sweep = entry.frontierByDefault();
     }
+    if (scrapeInterval != null) {
+      built = withScrape(built, scrapeInterval);
+    }
     if (policies != null && !policies.isEmpty()) {
       names = policies;
     }
@@ -303,6 +315,27 @@ final class SimulateCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The scenario with Prometheus scraping every {@code interval}; each scrape becomes visible after
+   * the scenario's delay, as before (a real scrape is queryable at once, so the newest data are
+   * between the delay and the delay plus one interval old).
+   */
+  private static Scenario withScrape(Scenario s, Duration interval) {
+    Duration delay = Duration.ofNanos(s.config().scrapeDelayMicros() * 1000);
+    return new Scenario(
+        s.name(),
+        s.description()
+            + "; Prometheus scrapes every "
+            + dev.tandem.config.yaml.Durations.format(interval)
+            + ", each visible "
+            + dev.tandem.config.yaml.Durations.format(delay)
+            + " later",
+        s.arrivals(),
+        s.config().withScrape(interval, delay),
+        s.policies(),
+        s.seed());
   }
 
   private Optional<PrefillQueue> prefillQueue() {
@@ -402,6 +435,15 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--target must be a share of windows in (0, 1], e.g. 0.9, got " + target);
+    }
+    if (scrapeInterval != null
+        && (scrapeInterval.compareTo(Duration.ofSeconds(1)) < 0
+            || scrapeInterval.compareTo(Duration.ofMinutes(5)) > 0)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--scrape-interval must be between 1s and 5m (Prometheus marks a series stale after 5m"
+              + " without a sample), got "
+              + dev.tandem.config.yaml.Durations.format(scrapeInterval));
     }
     if (duration != null && (duration.isZero() || duration.isNegative())) {
       throw new CommandLine.ParameterException(

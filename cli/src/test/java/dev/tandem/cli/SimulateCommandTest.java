@@ -133,6 +133,38 @@ class SimulateCommandTest {
     assertThat(CliRun.run("simulate", "--policies", "nope", "-q").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("simulate", "--startup", "soon", "-q").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("simulate", "--prefill-queue", "both", "-q").exitCode()).isEqualTo(2);
+    CliRun scrape = CliRun.run("simulate", "--scrape-interval", "10m", "-q");
+    assertThat(scrape.exitCode()).isEqualTo(2);
+    assertThat(scrape.err())
+        .contains("--scrape-interval must be between 1s and 5m")
+        .contains("10m");
+  }
+
+  @Test
+  void aSlowerScrapeIsSeenByThePoliciesAndNamedInTheScenario() throws Exception {
+    CliRun r =
+        CliRun.run(
+            "simulate",
+            "--scenario",
+            "dynamo-sinusoid",
+            "--duration",
+            "3m",
+            "--policies",
+            "tandem",
+            "--no-frontier",
+            "--explain",
+            "--scrape-interval",
+            "30s",
+            "--quiet",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("; Prometheus scrapes every 30s, each visible 5s later");
+    // the first decision, at 30 s, sees no scrape yet: the first, at 30 s, is visible at 35 s
+    // (with 5 s scrapes it reads ≈ 5 req/s)
+    String plans = Files.readString(out.resolve("plans-tandem.txt"));
+    String first = plans.substring(0, plans.indexOf("plan for ", 1));
+    assertThat(first).contains("at 1970-01-01T00:00:30Z").contains("arrivalRate MISSING");
   }
 
   record Text(String text, Duration expected) {
