@@ -173,10 +173,27 @@ public final class PrometheusMetricsSource implements MetricsSource {
                 sent.add(r);
                 signals.put(signal, override(signal, r, p));
               });
-      freshness(results.one(QueryKind.FRESHNESS, key), now, settings, signals);
+      GroupResults.Lookup newest = results.one(QueryKind.FRESHNESS, key);
+      freshness(newest, now, settings, signals);
       DeploymentKey d = DeploymentKey.of(p);
-      out.put(d, new DeploymentReading(d, snapshot(d, now, signals), signals));
+      out.put(
+          d,
+          new DeploymentReading(
+              d, snapshot(d, now, signals).withDataAge(dataAge(newest, now)), signals));
     }
+  }
+
+  /**
+   * How old the deployment's newest gauge sample is at {@code now} (a forecast of readings looks
+   * that much further: {@code MetricsSnapshot.dataAge}); ZERO when unknown. A sample stamped after
+   * {@code now} (clock skew) is age 0.
+   */
+  static Duration dataAge(GroupResults.Lookup newest, Instant now) {
+    if (!newest.ok()) {
+      return Duration.ZERO;
+    }
+    long ageMillis = now.toEpochMilli() - Math.round(newest.value() * 1000);
+    return Duration.ofMillis(Math.max(0, ageMillis));
   }
 
   /** Marks every OK signal STALE when the deployment's newest gauge sample is too old. */

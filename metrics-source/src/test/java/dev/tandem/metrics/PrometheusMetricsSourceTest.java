@@ -96,6 +96,8 @@ class PrometheusMetricsSourceTest {
         .contains(
             "Allan factor of arrivals per 10s over 600s: 1.80; at the queue's 1000 ms scale: 1.08");
     assertThat(r.httpCalls()).isEqualTo(14);
+    // the newest gauge sample was taken at 1_700_000_000, 5 s before the read
+    assertThat(s.dataAge()).isEqualTo(Duration.ofSeconds(5));
     Stream.of(MetricSignal.values())
         .forEach(
             m -> assertThat(signal(r, m).value().health()).as(m.yamlName()).isEqualTo(Health.OK));

@@ -58,8 +58,8 @@ public final class ForecastKinds {
   }
 
   /**
-   * The longest role horizon plus the lag of a reading ({@link ReadingLag}) in ticks of {@link
-   * #tick}, at least 1.
+   * The longest role horizon plus the lag of a reading ({@link ReadingLag}: half the rate window
+   * and a data age of up to 30 s) in ticks of {@link #tick}, at least 1.
    */
   public static int maxHorizonTicks(SlaPolicy policy) {
     long tickMillis = tick(policy).toMillis();
@@ -69,7 +69,8 @@ public final class ForecastKinds {
           Math.max(
               longest,
               policy.forecast().horizonFor(policy.behavior().of(role.role())).toMillis()
-                  + ReadingLag.millis(policy.metrics().window()));
+                  + ReadingLag.millis(policy.metrics().window())
+                  + ReadingLag.MAX_DATA_AGE_MILLIS);
     }
     return (int) Math.max(1, Math.min(1000, (longest + tickMillis - 1) / tickMillis));
   }

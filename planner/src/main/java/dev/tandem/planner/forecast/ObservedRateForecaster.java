@@ -109,9 +109,7 @@ public final class ObservedRateForecaster implements LoadForecaster {
     boolean fitted = Double.isFinite(slope);
     double trend = Math.max(0, fitted ? slope : state.value(MODEL, TREND).orElse(0));
     double base = Math.max(rate, level);
-    double reach =
-        (horizon.toMillis() + (fitted ? ReadingLag.millis(snapshot.arrivalRate().window()) : 0))
-            / 1000.0;
+    double reach = (horizon.toMillis() + (fitted ? ReadingLag.millis(snapshot) : 0)) / 1000.0;
     double ahead = base + trend * reach;
     double cv2 = snapshot.arrivalCv2().orElse(1.0);
     long windows = Math.max(1, (long) Math.ceil(horizon.toMillis() / 1000.0 / windowSeconds));

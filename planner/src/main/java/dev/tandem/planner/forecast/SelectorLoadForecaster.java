@@ -172,7 +172,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             state.values(),
             horizon.toMillis() / 1000.0,
             snapshot.outputTokensMean().window().toMillis() / 1000.0);
-    long reach = horizon.toMillis() + ReadingLag.millis(snapshot.arrivalRate().window());
+    long reach = horizon.toMillis() + ReadingLag.millis(snapshot);
     int h =
         (int)
             Math.max(
@@ -214,7 +214,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
     }
     mean = Math.max(0, mean / h);
     double conformalPeak = peak;
-    double pointPeak = Math.max(0, fc.pointPeak(h));
+    double pointPeak = Math.max(0, pointPeak(fc, reach / (double) spec.tickMillis(), h));
     double cv2 = Double.isFinite(typical) ? typical : snapshot.arrivalCv2().orElse(1.0);
     double windowSeconds = Math.max(1.0, snapshot.arrivalRate().window().toMillis() / 1000.0);
     long windows = Math.max(1, (long) Math.ceil(horizon.toMillis() / 1000.0 / windowSeconds));
@@ -229,12 +229,18 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             + " resolved forecasts): point peak "
             + round(pointPeak)
             + " req/s over the next "
-            + h
+            + ticks(reach / (double) spec.tickMillis(), h)
             + " ticks ("
             + horizon.toSeconds()
-            + "s and half the "
+            + (snapshot.dataAge().isZero() ? "s and half the " : "s, half the ")
             + snapshot.arrivalRate().window().toSeconds()
-            + "s rate window), mean "
+            + "s rate window"
+            + (snapshot.dataAge().isZero()
+                ? ""
+                : " and the reading's age of "
+                    + Math.round(snapshot.dataAge().toMillis() / 1000.0)
+                    + "s")
+            + "), mean "
             + round(mean)
             + " req/s; with the window noise of arrival SCV "
             + round(cv2)
@@ -277,6 +283,31 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         pointPeak,
         typical,
         RecentSlope.trend(fallbackState(state.values()).values(), snapshot.at().toEpochMilli()));
+  }
+
+  /**
+   * The point peak over a reach of {@code ticks} (fractional) ticks, at most {@code h}: the peak of
+   * the whole ticks and, for the part of a tick beyond them, the forecast interpolated into it. The
+   * reach is rarely whole (a 5 s reading age on top of 120 s is 4.17 ticks of 30 s), and rounding
+   * it up would forecast a whole tick further for 5 s of lag.
+   */
+  static double pointPeak(Forecast fc, double ticks, int h) {
+    int whole = (int) Math.max(1, Math.min(h, Math.floor(ticks + 1e-9)));
+    double peak = fc.pointPeak(whole);
+    double part = Math.min(h, ticks) - whole;
+    if (part > 1e-9 && whole < h) {
+      double from = fc.pointAt(whole);
+      peak = Math.max(peak, from + part * (fc.pointAt(whole + 1) - from));
+    }
+    return peak;
+  }
+
+  /** The reach in ticks for the reason: whole, or to one decimal. */
+  private static String ticks(double ticks, int h) {
+    double shown = Math.min(h, ticks);
+    return Math.abs(shown - Math.rint(shown)) < 1e-9
+        ? Long.toString(Math.round(shown))
+        : Double.toString(Math.round(shown * 10) / 10.0);
   }
 
   /** The live series for {@code state}: the cached one if it is that state's, else restored. */

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param kvCacheUsage KV-cache usage of the decode engines, fraction in [0, 1]
  * @param queueDepth requests waiting for an engine
  * @param prefixCacheHitRate share of prompt tokens served from the prefix cache, in [0, 1]
+ * @param dataAge how long before {@code at} the newest sample behind the windowed values was taken
+ *     (a scrape interval and the query path make it seconds to tens of seconds); ZERO when unknown.
+ *     A forecast of readings looks this much further ahead ({@code ReadingLag})
  */
 public record MetricsSnapshot(
     DeploymentKey deployment,
@@ -43,11 +46,16 @@ public record MetricsSnapshot(
     Signal itlPercentileMillis,
     Signal kvCacheUsage,
     Signal queueDepth,
-    Signal prefixCacheHitRate) {
+    Signal prefixCacheHitRate,
+    Duration dataAge) {
 
   public MetricsSnapshot {
     Objects.requireNonNull(deployment, "deployment");
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(dataAge, "dataAge");
+    if (dataAge.isNegative()) {
+      throw new IllegalArgumentException("dataAge must be >= 0, got " + dataAge);
+    }
     for (Signal s :
         List.of(
             arrivalRate,
@@ -63,6 +71,57 @@ public record MetricsSnapshot(
             prefixCacheHitRate)) {
       Objects.requireNonNull(s, "every signal is required (use Signal.missing)");
     }
+  }
+
+  /** A snapshot whose data age is unknown (ZERO). */
+  public MetricsSnapshot(
+      DeploymentKey deployment,
+      Instant at,
+      Signal arrivalRate,
+      Signal inputTokensMean,
+      Signal inputTokensSecondMoment,
+      Signal outputTokensMean,
+      Signal outputTokensSecondMoment,
+      Signal arrivalCv2,
+      Signal ttftPercentileMillis,
+      Signal itlPercentileMillis,
+      Signal kvCacheUsage,
+      Signal queueDepth,
+      Signal prefixCacheHitRate) {
+    this(
+        deployment,
+        at,
+        arrivalRate,
+        inputTokensMean,
+        inputTokensSecondMoment,
+        outputTokensMean,
+        outputTokensSecondMoment,
+        arrivalCv2,
+        ttftPercentileMillis,
+        itlPercentileMillis,
+        kvCacheUsage,
+        queueDepth,
+        prefixCacheHitRate,
+        Duration.ZERO);
+  }
+
+  /** This snapshot with its newest data {@code age} old at {@link #at}. */
+  public MetricsSnapshot withDataAge(Duration age) {
+    return new MetricsSnapshot(
+        deployment,
+        at,
+        arrivalRate,
+        inputTokensMean,
+        inputTokensSecondMoment,
+        outputTokensMean,
+        outputTokensSecondMoment,
+        arrivalCv2,
+        ttftPercentileMillis,
+        itlPercentileMillis,
+        kvCacheUsage,
+        queueDepth,
+        prefixCacheHitRate,
+        age);
   }
 
   /** A snapshot in which nothing could be read: what a failing source yields. */
@@ -124,6 +183,7 @@ public record MetricsSnapshot(
     private Signal kvUsage;
     private Signal queueDepth;
     private Signal prefixHitRate;
+    private Duration dataAge = Duration.ZERO;
 
     private Builder(DeploymentKey deployment, Instant at) {
       this.deployment = deployment;
@@ -197,6 +257,12 @@ public record MetricsSnapshot(
       return this;
     }
 
+    /** How old the newest sample behind the windowed values is (default ZERO: unknown). */
+    public Builder dataAge(Duration age) {
+      this.dataAge = age;
+      return this;
+    }
+
     public MetricsSnapshot build() {
       return new MetricsSnapshot(
           deployment,
@@ -211,7 +277,8 @@ public record MetricsSnapshot(
           orMissing(itl),
           orMissing(kvUsage),
           orMissing(queueDepth),
-          orMissing(prefixHitRate));
+          orMissing(prefixHitRate),
+          dataAge);
     }
 
     private Signal orMissing(Signal s) {

@@ -97,6 +97,23 @@ class ObservedRateForecasterTest {
   }
 
   @Test
+  void aReadingsAgeIsProjectedToo() {
+    // the same ramp read 30 s late (a 30 s scrape): the window read at t ends at t − 30, so its
+    // mean is r(t − 60)
+    ForecastState state = ForecastState.empty();
+    MetricsSnapshot last = null;
+    for (int t = 30; t <= 240; t += 30) {
+      last =
+          snapshot(T0.plusSeconds(t), 10 + 0.1 * (t - 60), 1).withDataAge(Duration.ofSeconds(30));
+      state = forecaster.observe(KEY, state, last);
+    }
+    // 28 + 0.1 × (90 + 30 + 30) = 43 = r(330) again: the age is projected at the same slope;
+    // without it the forecast would be 40, three seconds of ramp short per ten
+    LoadForecast f = forecaster.forecast(KEY, state, last, Duration.ofSeconds(90), 0.9);
+    assertThat(f.peakRate()).isCloseTo(44.3818, within(1e-3));
+  }
+
+  @Test
   void twoReadingsAreTooFewForASlope() {
     ForecastState state = forecaster.observe(KEY, ForecastState.empty(), snapshot(T0, 10, 1));
     MetricsSnapshot second = snapshot(T0.plusSeconds(30), 13, 1);

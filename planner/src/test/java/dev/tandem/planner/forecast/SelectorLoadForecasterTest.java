@@ -128,6 +128,22 @@ class SelectorLoadForecasterTest {
   }
 
   @Test
+  void readingsAreForecastTheirAgeBeyondTheHorizonToo() {
+    Driver d = new Driver();
+    LoadForecast f = null;
+    // the same ramp, but each reading's newest sample is 30 s old when it is read (a 30 s scrape)
+    for (int i = 0; i < 120; i++) {
+      f = d.step(snapshot(d.now()).arrivalRate(10 + 0.5 * i).dataAge(Duration.ofSeconds(30)));
+    }
+    double last = 10 + 0.5 * 119;
+    // 150 s + 30 s (half the window) + 30 s (the age) is 7 ticks
+    assertThat(f.reason())
+        .contains(
+            "over the next 7 ticks (150s, half the 60s rate window and the reading's age of 30s)");
+    assertThat(f.pointPeakRate()).isCloseTo(last + 7 * 0.5, within(0.3));
+  }
+
+  @Test
   void aMissingTickDoesNotDropTheForecastToZero() {
     Driver d = new Driver();
     SplittableRandom r = new SplittableRandom(3);
@@ -214,9 +230,9 @@ class SelectorLoadForecasterTest {
     }
     assertThat(ForecastKinds.kindOf(ForecastModel.AUTO)).isEqualTo("selector");
     // Grove: prefill 30 s, decode 60 s, start-up 2 min, 1-minute rate window → tick 30 s,
-    // ⌈(120 + 60 + 30)/30⌉ = 7 ticks
+    // ⌈(120 + 60 + 30 + 30)/30⌉ = 8 ticks (the last 30 s for a reading's age)
     assertThat(ForecastKinds.tick(deployment.policy())).isEqualTo(Duration.ofSeconds(30));
-    assertThat(ForecastKinds.maxHorizonTicks(deployment.policy())).isEqualTo(7);
+    assertThat(ForecastKinds.maxHorizonTicks(deployment.policy())).isEqualTo(8);
   }
 
   @Test

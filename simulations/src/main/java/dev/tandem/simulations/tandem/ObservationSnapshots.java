@@ -31,7 +31,8 @@ import java.time.Instant;
  * </ul>
  *
  * The snapshot is taken at the decision instant {@code now}, as a Prometheus query at {@code now}
- * would be; the scrape delay is already inside the observation.
+ * would be; the scrape delay is already inside the observation, and the snapshot's data age says
+ * how old its newest scrape is ({@code now − dataAsOf}).
  */
 public final class ObservationSnapshots {
 
@@ -85,7 +86,8 @@ public final class ObservationSnapshots {
             reporting > 0 ? g.prefillWaiting() + g.decodeWaiting() : Double.NaN,
             Duration.ZERO,
             stale),
-        Signal.missing(window));
+        Signal.missing(window),
+        Duration.ofNanos(Math.max(0, o.timeMicros() - o.dataAsOfMicros()) * 1000));
   }
 
   private static Signal latency(LatencyStats s, double percentile, Duration w, boolean stale) {
