@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,22 +81,29 @@ class SimulateCommandTest {
     assertThat(Files.readString(out.resolve("summary.csv")).lines()).hasSize(3);
   }
 
+  /** A short sinusoid run of {@code policies} without frontiers, quiet, into {@link #out}. */
+  private CliRun sinusoid(String duration, String policies, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--scenario",
+                "dynamo-sinusoid",
+                "--duration",
+                duration,
+                "--policies",
+                policies,
+                "--no-frontier",
+                "--quiet",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(extra));
+    return CliRun.run(args.toArray(String[]::new));
+  }
+
   @Test
   void explainWritesEveryTandemDecisionWithItsReasons() throws Exception {
-    CliRun r =
-        CliRun.run(
-            "simulate",
-            "--scenario",
-            "dynamo-sinusoid",
-            "--duration",
-            "5m",
-            "--policies",
-            "tandem,static-2p2d",
-            "--no-frontier",
-            "--explain",
-            "--quiet",
-            "--out",
-            out.toString());
+    CliRun r = sinusoid("5m", "tandem,static-2p2d", "--explain");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("plans-tandem.txt");
     String plans = Files.readString(out.resolve("plans-tandem.txt"));
@@ -110,19 +119,7 @@ class SimulateCommandTest {
 
   @Test
   void withoutExplainNoPlanLogIsWritten() {
-    CliRun r =
-        CliRun.run(
-            "simulate",
-            "--scenario",
-            "dynamo-sinusoid",
-            "--duration",
-            "2m",
-            "--policies",
-            "tandem",
-            "--no-frontier",
-            "--quiet",
-            "--out",
-            out.toString());
+    CliRun r = sinusoid("2m", "tandem");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(out.resolve("plans-tandem.txt")).doesNotExist();
   }
@@ -142,22 +139,7 @@ class SimulateCommandTest {
 
   @Test
   void aSlowerScrapeIsSeenByThePoliciesAndNamedInTheScenario() throws Exception {
-    CliRun r =
-        CliRun.run(
-            "simulate",
-            "--scenario",
-            "dynamo-sinusoid",
-            "--duration",
-            "3m",
-            "--policies",
-            "tandem",
-            "--no-frontier",
-            "--explain",
-            "--scrape-interval",
-            "30s",
-            "--quiet",
-            "--out",
-            out.toString());
+    CliRun r = sinusoid("3m", "tandem", "--explain", "--scrape-interval", "30s");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("; Prometheus scrapes every 30s, each visible 5s later");
     // the first decision, at 30 s, sees no scrape yet: the first, at 30 s, is visible at 35 s

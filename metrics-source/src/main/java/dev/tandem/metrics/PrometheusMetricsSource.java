@@ -177,9 +177,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
       freshness(newest, now, settings, signals);
       DeploymentKey d = DeploymentKey.of(p);
       out.put(
-          d,
-          new DeploymentReading(
-              d, snapshot(d, now, signals).withDataAge(dataAge(newest, now)), signals));
+          d, new DeploymentReading(d, snapshot(d, now, signals, dataAge(newest, now)), signals));
     }
   }
 
@@ -277,7 +275,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
   }
 
   private static MetricsSnapshot snapshot(
-      DeploymentKey d, Instant now, Map<MetricSignal, SignalReading> s) {
+      DeploymentKey d, Instant now, Map<MetricSignal, SignalReading> s, Duration dataAge) {
     return new MetricsSnapshot(
         d,
         now,
@@ -291,7 +289,8 @@ public final class PrometheusMetricsSource implements MetricsSource {
         s.get(MetricSignal.ITL_PERCENTILE).value(),
         s.get(MetricSignal.KV_CACHE_USAGE).value(),
         s.get(MetricSignal.QUEUE_DEPTH).value(),
-        s.get(MetricSignal.PREFIX_CACHE_HIT_RATE).value());
+        s.get(MetricSignal.PREFIX_CACHE_HIT_RATE).value(),
+        dataAge);
   }
 
   private static DeploymentReading allMissing(DeploymentKey d, Instant now, String why) {
@@ -302,6 +301,6 @@ public final class PrometheusMetricsSource implements MetricsSource {
           new SignalReading(
               s, Signal.missing(Duration.ZERO), why, List.of(), 0, Optional.empty(), false));
     }
-    return new DeploymentReading(d, snapshot(d, now, signals), signals);
+    return new DeploymentReading(d, snapshot(d, now, signals, Duration.ZERO), signals);
   }
 }

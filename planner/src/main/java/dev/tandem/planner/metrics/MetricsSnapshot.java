@@ -73,57 +73,6 @@ public record MetricsSnapshot(
     }
   }
 
-  /** A snapshot whose data age is unknown (ZERO). */
-  public MetricsSnapshot(
-      DeploymentKey deployment,
-      Instant at,
-      Signal arrivalRate,
-      Signal inputTokensMean,
-      Signal inputTokensSecondMoment,
-      Signal outputTokensMean,
-      Signal outputTokensSecondMoment,
-      Signal arrivalCv2,
-      Signal ttftPercentileMillis,
-      Signal itlPercentileMillis,
-      Signal kvCacheUsage,
-      Signal queueDepth,
-      Signal prefixCacheHitRate) {
-    this(
-        deployment,
-        at,
-        arrivalRate,
-        inputTokensMean,
-        inputTokensSecondMoment,
-        outputTokensMean,
-        outputTokensSecondMoment,
-        arrivalCv2,
-        ttftPercentileMillis,
-        itlPercentileMillis,
-        kvCacheUsage,
-        queueDepth,
-        prefixCacheHitRate,
-        Duration.ZERO);
-  }
-
-  /** This snapshot with its newest data {@code age} old at {@link #at}. */
-  public MetricsSnapshot withDataAge(Duration age) {
-    return new MetricsSnapshot(
-        deployment,
-        at,
-        arrivalRate,
-        inputTokensMean,
-        inputTokensSecondMoment,
-        outputTokensMean,
-        outputTokensSecondMoment,
-        arrivalCv2,
-        ttftPercentileMillis,
-        itlPercentileMillis,
-        kvCacheUsage,
-        queueDepth,
-        prefixCacheHitRate,
-        age);
-  }
-
   /** A snapshot in which nothing could be read: what a failing source yields. */
   public static MetricsSnapshot missing(DeploymentKey deployment, Instant at) {
     return builder(deployment, at).build();

@@ -104,7 +104,13 @@ class ObservedRateForecasterTest {
     MetricsSnapshot last = null;
     for (int t = 30; t <= 240; t += 30) {
       last =
-          snapshot(T0.plusSeconds(t), 10 + 0.1 * (t - 60), 1).withDataAge(Duration.ofSeconds(30));
+          MetricsSnapshot.builder(KEY, T0.plusSeconds(t))
+              .arrivalRate(10 + 0.1 * (t - 60))
+              .arrivalCv2(1)
+              .inputTokens(3000, 3000.0 * 3000)
+              .outputTokens(300, 300.0 * 300)
+              .dataAge(Duration.ofSeconds(30))
+              .build();
       state = forecaster.observe(KEY, state, last);
     }
     // 28 + 0.1 × (90 + 30 + 30) = 43 = r(330) again: the age is projected at the same slope;
