@@ -215,6 +215,11 @@ class PrometheusMetricsIT {
             });
     double arrivals = truth.arrivalRate(from, at);
     print("steady", preset, r, truth, from, at);
+    // the newest sample behind the readings, scraped every 1–2 s: a second or two old, not the
+    // epoch and not the future
+    assertThat(r.snapshot().dataAge())
+        .as(p + "data age")
+        .isBetween(Duration.ZERO, Duration.ofSeconds(10));
     assertThat(r.snapshot().arrivalRate().value())
         .as(p + "arrivals (truth %.2f/s): %s", arrivals, reason(r, MetricSignal.REQUEST_RATE))
         .isCloseTo(arrivals, within(0.2 * arrivals));
