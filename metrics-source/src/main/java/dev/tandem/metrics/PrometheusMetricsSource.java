@@ -156,6 +156,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
           sent.add(r);
           results.put(kind, r);
         });
+    // sent first, above; listed with the rest so that the burstiness reading shows its PromQL
     queries.put(QueryKind.SCRAPE_SPACING, spacingQuery);
     for (SlaPolicy p : members) {
       List<String> key = new ArrayList<>();

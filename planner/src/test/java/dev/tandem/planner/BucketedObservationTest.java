@@ -23,11 +23,7 @@ class BucketedObservationTest {
 
   private ScalingPlan plan(Signal itl) {
     MetricsSnapshot m =
-        MetricsSnapshot.builder(d.key(), Inputs.T0)
-            .arrivalRate(10)
-            .inputTokens(3000, 9e6)
-            .outputTokens(300, 9e4)
-            .arrivalCv2(1)
+        Inputs.fixedLengths(d, Inputs.T0, 10)
             .ttftPercentileMillis(100)
             .itlPercentileMillis(itl)
             .build();

@@ -29,11 +29,7 @@ class CorrectionNearTargetTest {
 
   private ScalingPlan plan(double ttftMillis) {
     MetricsSnapshot m =
-        MetricsSnapshot.builder(d.key(), Inputs.T0)
-            .arrivalRate(10)
-            .inputTokens(3000, 9e6)
-            .outputTokens(300, 9e4)
-            .arrivalCv2(1)
+        Inputs.fixedLengths(d, Inputs.T0, 10)
             .ttftPercentileMillis(ttftMillis)
             .itlPercentileMillis(6)
             .build();

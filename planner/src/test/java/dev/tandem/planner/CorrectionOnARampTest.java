@@ -27,11 +27,7 @@ class CorrectionOnARampTest {
 
   private PlannerInput input(double trend, double ttftMillis) {
     MetricsSnapshot m =
-        MetricsSnapshot.builder(d.key(), Inputs.T0)
-            .arrivalRate(30)
-            .inputTokens(3000, 9e6)
-            .outputTokens(300, 9e4)
-            .arrivalCv2(1)
+        Inputs.fixedLengths(d, Inputs.T0, 30)
             .ttftPercentileMillis(ttftMillis)
             .itlPercentileMillis(6)
             .build();

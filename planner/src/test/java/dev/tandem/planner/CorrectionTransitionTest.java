@@ -27,14 +27,7 @@ class CorrectionTransitionTest {
 
   private ScalingPlan plan(ReplicaStates replicas, ScalingHistory history, Instant at) {
     MetricsSnapshot m =
-        MetricsSnapshot.builder(d.key(), at)
-            .arrivalRate(40)
-            .inputTokens(3000, 9e6)
-            .outputTokens(300, 9e4)
-            .arrivalCv2(1)
-            .ttftPercentileMillis(553)
-            .itlPercentileMillis(18)
-            .build();
+        Inputs.fixedLengths(d, at, 40).ttftPercentileMillis(553).itlPercentileMillis(18).build();
     LoadForecast f = LoadForecast.given(40, 3000, 0, 300, 0, Duration.ofMinutes(3), 0.9);
     return new Planner().plan(PlannerInput.of(d, m, replicas, f, f), history, at);
   }

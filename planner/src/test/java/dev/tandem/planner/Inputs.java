@@ -42,6 +42,18 @@ final class Inputs {
     return PlannerInput.of(d, b.build(), ReplicaStates.steady(prefill, decode), f, f);
   }
 
+  /**
+   * A snapshot at {@code at} of {@code rate} req/s with fixed 3,000-token prompts and 300-token
+   * outputs and Poisson arrivals; the caller adds what its test observes.
+   */
+  static MetricsSnapshot.Builder fixedLengths(Deployment d, Instant at, double rate) {
+    return MetricsSnapshot.builder(d.key(), at)
+        .arrivalRate(rate)
+        .inputTokens(3000, 9e6)
+        .outputTokens(300, 9e4)
+        .arrivalCv2(1);
+  }
+
   /** The same policy in another mode. */
   static SlaPolicy withMode(SlaPolicy p, Mode mode) {
     return new SlaPolicy(

@@ -19,13 +19,7 @@ class TypicalBurstinessTest {
   private final Deployment d = Examples.groveDeployment();
 
   private ScalingPlan plan(double windowScv, double typicalScv) {
-    MetricsSnapshot m =
-        MetricsSnapshot.builder(d.key(), Inputs.T0)
-            .arrivalRate(30)
-            .inputTokens(3000, 9e6)
-            .outputTokens(300, 9e4)
-            .arrivalCv2(windowScv)
-            .build();
+    MetricsSnapshot m = Inputs.fixedLengths(d, Inputs.T0, 30).arrivalCv2(windowScv).build();
     LoadForecast f =
         LoadForecast.given(30, 3000, 0, 300, 0, Duration.ofMinutes(3), 0.9)
             .withArrivalScv(typicalScv);

@@ -78,6 +78,15 @@ public record LoadForecast(
 
   /** This forecast sized for the typical burstiness {@code scv} (NaN: the snapshot's own). */
   public LoadForecast withArrivalScv(double scv) {
+    return with(scv, rateTrend);
+  }
+
+  /** This forecast with the observed rate moving at {@code trend} req/s per second. */
+  public LoadForecast withRateTrend(double trend) {
+    return with(arrivalScv, trend);
+  }
+
+  private LoadForecast with(double scv, double trend) {
     return new LoadForecast(
         peakRate,
         meanRate,
@@ -92,25 +101,6 @@ public record LoadForecast(
         peakError,
         pointPeakRate,
         scv,
-        rateTrend);
-  }
-
-  /** This forecast with the observed rate moving at {@code trend} req/s per second. */
-  public LoadForecast withRateTrend(double trend) {
-    return new LoadForecast(
-        peakRate,
-        meanRate,
-        inputTokensMean,
-        inputTokensSecondMoment,
-        outputTokensMean,
-        outputTokensSecondMoment,
-        horizon,
-        quantile,
-        healthy,
-        reason,
-        peakError,
-        pointPeakRate,
-        arrivalScv,
         trend);
   }
 

@@ -30,6 +30,11 @@ final class RecentSlope {
 
   private RecentSlope() {}
 
+  /** The ring of readings as kept under {@code keyPrefix} (another forecaster's namespace). */
+  static TimedRing ring(String keyPrefix) {
+    return new TimedRing(keyPrefix + PREFIX, SLOTS);
+  }
+
   /** Adds a healthy reading taken at {@code atMillis} to {@code values} (in place). */
   static void observe(Map<String, Double> values, long atMillis, double rate) {
     RING.add(values, atMillis, rate);
@@ -41,7 +46,7 @@ final class RecentSlope {
    * errors (√(SSE / (n − 2) / Sxx)); NaN with fewer than {@link #MIN_READINGS} of them.
    */
   static double slope(Map<String, Double> values, long nowMillis) {
-    double[] fit = fit(values, nowMillis);
+    double[] fit = fit(RING, values, nowMillis);
     return fit == null ? Double.NaN : fit[0] - SIGNIFICANCE * fit[1];
   }
 
@@ -51,7 +56,15 @@ final class RecentSlope {
    * {@link #MIN_READINGS} readings): how fast the rate is really moving, up or down.
    */
   static double trend(Map<String, Double> values, long nowMillis) {
-    double[] fit = fit(values, nowMillis);
+    return trend(RING, values, nowMillis);
+  }
+
+  /**
+   * {@link #trend(Map, long)} of the readings kept in {@code ring}: the same readings stored under
+   * a longer prefix ({@link #ring}), read in place.
+   */
+  static double trend(TimedRing ring, Map<String, Double> values, long nowMillis) {
+    double[] fit = fit(ring, values, nowMillis);
     if (fit == null) {
       return Double.NaN;
     }
@@ -59,10 +72,10 @@ final class RecentSlope {
   }
 
   /** {slope, its standard error} of the readings in range, or null with too few. */
-  private static double[] fit(Map<String, Double> values, long nowMillis) {
+  private static double[] fit(TimedRing ring, Map<String, Double> values, long nowMillis) {
     double[] times = new double[SLOTS];
     double[] rates = new double[SLOTS];
-    int k = RING.within(values, nowMillis - RANGE_MILLIS + 1, nowMillis, times, rates);
+    int k = ring.within(values, nowMillis - RANGE_MILLIS + 1, nowMillis, times, rates);
     if (k < MIN_READINGS) {
       return null;
     }

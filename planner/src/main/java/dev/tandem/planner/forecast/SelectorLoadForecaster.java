@@ -69,6 +69,9 @@ public final class SelectorLoadForecaster implements LoadForecaster {
 
   private static final String FALLBACK = "fallback.";
 
+  /** The fallback's recent readings, read in place in this forecaster's values. */
+  private static final TimedRing FALLBACK_RECENT = RecentSlope.ring(FALLBACK);
+
   /** Level of the forecast made at each visit (its point path is what {@link PeakError} scores). */
   private static final double ISSUED_LEVEL = 0.9;
 
@@ -173,6 +176,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             horizon.toMillis() / 1000.0,
             snapshot.outputTokensMean().window().toMillis() / 1000.0);
     long reach = horizon.toMillis() + ReadingLag.millis(snapshot);
+    double reachTicks = reach / (double) spec.tickMillis();
     int h =
         (int)
             Math.max(
@@ -214,7 +218,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
     }
     mean = Math.max(0, mean / h);
     double conformalPeak = peak;
-    double pointPeak = Math.max(0, pointPeak(fc, reach / (double) spec.tickMillis(), h));
+    double pointPeak = Math.max(0, pointPeak(fc, reachTicks, h));
     double cv2 = Double.isFinite(typical) ? typical : snapshot.arrivalCv2().orElse(1.0);
     double windowSeconds = Math.max(1.0, snapshot.arrivalRate().window().toMillis() / 1000.0);
     long windows = Math.max(1, (long) Math.ceil(horizon.toMillis() / 1000.0 / windowSeconds));
@@ -229,7 +233,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
             + " resolved forecasts): point peak "
             + round(pointPeak)
             + " req/s over the next "
-            + ticks(reach / (double) spec.tickMillis(), h)
+            + ticks(reachTicks, h)
             + " ticks ("
             + horizon.toSeconds()
             + (snapshot.dataAge().isZero() ? "s and half the " : "s, half the ")
@@ -282,7 +286,7 @@ public final class SelectorLoadForecaster implements LoadForecaster {
         rho,
         pointPeak,
         typical,
-        RecentSlope.trend(fallbackState(state.values()).values(), snapshot.at().toEpochMilli()));
+        RecentSlope.trend(FALLBACK_RECENT, state.values(), snapshot.at().toEpochMilli()));
   }
 
   /**
