@@ -41,7 +41,7 @@ final class SlaNeed {
       String need =
           why == Reason.MAX_REPLICAS
               ? "the SLA needs more than " + o.target()
-              : why == Reason.SLA_UNREACHABLE
+              : why == Reason.SLA_UNATTAINABLE
                   ? "no size meets the SLA (see target)"
                   : "the SLA needs " + o.target();
       String header =

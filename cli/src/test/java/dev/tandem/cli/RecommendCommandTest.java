@@ -104,7 +104,7 @@ class RecommendCommandTest {
     assertThat(run.out())
         .contains("decode   1 → 1   (target 1; no size meets the SLA (see target); 1 GPU per")
         .contains(
-            "SLA_UNREACHABLE: forecast P90 peak 20 req/s over the next 3m: one request of context"
+            "SLA_UNATTAINABLE: forecast P90 peak 20 req/s over the next 3m: one request of context"
                 + " 10000150 tokens (ISL 10000000 + OSL/2 150) needs more KV cache than one decode"
                 + " engine holds, 945029 tokens")
         .doesNotContain("decode   1 → 3");

@@ -10,7 +10,7 @@ public enum Reason {
   /** Healthy metrics show no traffic: the role goes to its minimum. */
   NO_TRAFFIC,
   /** The target is below what one engine achieves alone; sized for a relaxed target instead. */
-  SLA_UNREACHABLE,
+  SLA_UNATTAINABLE,
   /** The SLA needs more than maxReplicas; capped there. */
   MAX_REPLICAS,
   /** The SLA needs fewer than minReplicas; raised to it. */

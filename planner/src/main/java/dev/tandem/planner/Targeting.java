@@ -138,7 +138,7 @@ final class Targeting {
                   + ": "
                   + sentence));
     }
-    Reason reason = model.reachable() ? Reason.SLA_SIZED : Reason.SLA_UNREACHABLE;
+    Reason reason = model.reachable() ? Reason.SLA_SIZED : Reason.SLA_UNATTAINABLE;
     return new RoleTarget(need, new Explanation(reason, sentence));
   }
 

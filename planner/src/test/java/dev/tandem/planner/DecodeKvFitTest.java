@@ -30,7 +30,7 @@ class DecodeKvFitTest {
 
     assertThat(plan.decode().target()).isEqualTo(3);
     assertThat(plan.decode().desired()).isEqualTo(3);
-    assertThat(plan.decode().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.decode().targetWhy().reason()).isEqualTo(Reason.SLA_UNATTAINABLE);
     assertThat(plan.decode().targetWhy().message())
         .contains(
             "one request of context 10000150 tokens (ISL 10000000 + OSL/2 150) needs more KV cache"
@@ -54,6 +54,6 @@ class DecodeKvFitTest {
     ScalingPlan plan = plan(944_000, 1);
 
     assertThat(plan.decode().targetWhy().message()).doesNotContain("needs more KV cache");
-    assertThat(plan.decode().targetWhy().reason()).isNotEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.decode().targetWhy().reason()).isNotEqualTo(Reason.SLA_UNATTAINABLE);
   }
 }

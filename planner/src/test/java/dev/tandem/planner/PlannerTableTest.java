@@ -122,7 +122,7 @@ class PlannerTableTest {
     ScalingPlan plan =
         recommender.recommend(GROVE, Recommender.Load.of(10, 12_000, 300), Inputs.T0);
 
-    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNATTAINABLE);
     assertThat(plan.prefill().targetWhy().message())
         .contains(
             "unattainable: the p90 prompt (≈ 12000 tokens) alone takes 255.9 ms on an idle"
@@ -147,7 +147,7 @@ class PlannerTableTest {
     ScalingPlan plan = recommender.recommend(GROVE, load, Inputs.T0, scattered);
     ScalingPlan plain = recommender.recommend(GROVE, load, Inputs.T0, exact);
 
-    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNATTAINABLE);
     assertThat(plan.prefill().correctionWhy().message())
         .contains("sized at the learned k = 1.200, without the margin for single windows");
     assertThat(plan.prefill().target()).isEqualTo(plain.prefill().target());

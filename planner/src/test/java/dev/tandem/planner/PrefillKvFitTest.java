@@ -29,7 +29,7 @@ class PrefillKvFitTest {
 
     assertThat(plan.prefill().target()).isEqualTo(2);
     assertThat(plan.prefill().changes()).isFalse();
-    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNREACHABLE);
+    assertThat(plan.prefill().targetWhy().reason()).isEqualTo(Reason.SLA_UNATTAINABLE);
     assertThat(plan.prefill().targetWhy().message())
         .contains(
             "one prompt of 10000000 uncached tokens needs more KV cache than one prefill engine"

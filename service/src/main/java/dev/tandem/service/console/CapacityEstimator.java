@@ -35,7 +35,7 @@ final class CapacityEstimator {
       EnumSet.of(
           Reason.MAX_REPLICAS,
           Reason.BUDGET_CAPPED,
-          Reason.SLA_UNREACHABLE,
+          Reason.SLA_UNATTAINABLE,
           Reason.BUDGET_MINIMUMS_DO_NOT_FIT);
 
   private final Recommender recommender = new Recommender();

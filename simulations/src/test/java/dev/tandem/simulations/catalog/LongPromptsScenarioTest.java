@@ -53,11 +53,11 @@ class LongPromptsScenarioTest {
         plans.stream().map(ScalingPlan::prefill).filter(d -> d.target() > 0).toList();
     assertThat(prefill).isNotEmpty();
     long unreachable =
-        prefill.stream().filter(d -> d.targetWhy().reason() == Reason.SLA_UNREACHABLE).count();
+        prefill.stream().filter(d -> d.targetWhy().reason() == Reason.SLA_UNATTAINABLE).count();
     assertThat(unreachable).isGreaterThan(prefill.size() * 9 / 10);
     assertThat(
             prefill.stream()
-                .filter(d -> d.targetWhy().reason() == Reason.SLA_UNREACHABLE)
+                .filter(d -> d.targetWhy().reason() == Reason.SLA_UNATTAINABLE)
                 .findFirst()
                 .orElseThrow()
                 .targetWhy()
