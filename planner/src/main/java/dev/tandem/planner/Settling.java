@@ -122,7 +122,7 @@ final class Settling {
             t.of(r),
             state,
             behavior,
-            ScaleDownWindow.of(behavior, forecast.peakError()),
+            ScaleDownWindow.of(behavior, forecast.peakError(), history.correctionSamples()),
             history,
             healthy.get(r),
             now);

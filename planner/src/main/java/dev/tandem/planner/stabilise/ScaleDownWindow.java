@@ -26,9 +26,18 @@ import java.time.Duration;
  * 7.05 → 6.77 GPU-h and warm 6.55 → 6.49 at the same attainment, profile-drift 11.91 → 11.52,
  * azure-mix 7.22 → 7.15). A policy window shorter than the floor is used as written.
  *
+ * <p><b>A scale-down also bets on the capacity model</b>: the lower count meets the target only if
+ * the model's prediction for it is right. Until the role's correction has learned from at least one
+ * window ({@code correctionSamples} ≥ 1), the model is unchecked and the policy's full window
+ * applies however sure the forecast is. A forecast is sure from the first decision when it was
+ * warmed from the metrics history ({@code ControlLoop.backfill}); on {@code profile-drift} (engines
+ * 30 % slower than their profile) Tandem taking over after an hour then scaled prefill down to 2 at
+ * once, met the first ramp with k = 1 and missed 4 windows (93.4 % at 8.70 GPU-h); waiting for the
+ * first sample: 98.4 % at 9.05 (seed 42, {@code --warm-up 1h --policies tandem-takeover}).
+ *
  * @param window the window this decision uses
- * @param why empty when the policy's window applies as written, else the sentence saying why it is
- *     shorter
+ * @param why empty when the policy's window applies as written for want of a known forecast error,
+ *     else the sentence saying why it is shorter, or why a sure forecast did not shorten it
  */
 public record ScaleDownWindow(Duration window, String why) {
 
@@ -38,7 +47,12 @@ public record ScaleDownWindow(Duration window, String why) {
   /** Peak error at or above which the policy's full window applies. */
   public static final double UNSURE = 0.30;
 
-  public static ScaleDownWindow of(RoleBehavior behavior, double peakError) {
+  /**
+   * @param peakError ρ, the recent relative RMS error of the forecast peak; NaN when unknown
+   * @param correctionSamples the windows the role's correction has learned from
+   */
+  public static ScaleDownWindow of(
+      RoleBehavior behavior, double peakError, long correctionSamples) {
     Duration policy = behavior.scaleDownStabilization();
     Duration floor = behavior.interval();
     if (floor.compareTo(policy) >= 0 || !Double.isFinite(peakError)) {
@@ -47,6 +61,15 @@ public record ScaleDownWindow(Duration window, String why) {
     double u = Math.max(0, Math.min(1, (peakError - TRUSTED) / (UNSURE - TRUSTED)));
     if (u >= 1) {
       return new ScaleDownWindow(policy, "");
+    }
+    if (correctionSamples < 1) {
+      return new ScaleDownWindow(
+          policy,
+          String.format(
+              "the policy's window although the forecast peak has lately been off by only ±%.0f%%:"
+                  + " the capacity model has not been checked against a loaded window yet (no"
+                  + " correction sample)",
+              peakError * 100));
     }
     long seconds = Math.round(floor.toSeconds() + u * (policy.toSeconds() - floor.toSeconds()));
     return new ScaleDownWindow(

@@ -142,8 +142,8 @@ class StabiliserTest {
   @Test
   void aConfidentForecastShortensTheWindowToOneInterval() {
     // interval 30 s; the last 3 min recommended 2, the minutes before 4
-    ScaleDownWindow sure = ScaleDownWindow.of(PREFILL, 0.05);
-    ScaleDownWindow unsure = ScaleDownWindow.of(PREFILL, 0.5);
+    ScaleDownWindow sure = ScaleDownWindow.of(PREFILL, 0.05, 1);
+    ScaleDownWindow unsure = ScaleDownWindow.of(PREFILL, 0.5, 1);
 
     Stabilised shortened =
         Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, sure, fellTo2(180), true, NOW);
@@ -168,20 +168,38 @@ class StabiliserTest {
 
   @Test
   void theWindowFollowsThePeakErrorBetweenTrustedAndUnsure() {
-    assertThat(ScaleDownWindow.of(PREFILL, Double.NaN))
+    assertThat(ScaleDownWindow.of(PREFILL, Double.NaN, 1))
         .isEqualTo(new ScaleDownWindow(Duration.ofMinutes(5), ""));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.0).window()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.10).window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.0, 1).window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.10, 1).window()).isEqualTo(Duration.ofSeconds(30));
     // halfway between ±10 % and ±30 %: halfway between 30 s and 300 s
-    assertThat(ScaleDownWindow.of(PREFILL, 0.20).window()).isEqualTo(Duration.ofSeconds(165));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.30)).isEqualTo(ScaleDownWindow.of(PREFILL, 0.9));
-    assertThat(ScaleDownWindow.of(PREFILL, 0.30).window()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.20, 1).window()).isEqualTo(Duration.ofSeconds(165));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.30, 1)).isEqualTo(ScaleDownWindow.of(PREFILL, 0.9, 1));
+    assertThat(ScaleDownWindow.of(PREFILL, 0.30, 1).window()).isEqualTo(Duration.ofMinutes(5));
     // a policy window no longer than one interval is the user's choice: used as written
     RoleBehavior shortWindow =
         new RoleBehavior(
             Duration.ofSeconds(30), 4, Duration.ofSeconds(30), 0.1, Duration.ofMinutes(2));
-    assertThat(ScaleDownWindow.of(shortWindow, 0.0).window()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(ScaleDownWindow.of(shortWindow, 0.0).why()).isEmpty();
+    assertThat(ScaleDownWindow.of(shortWindow, 0.0, 1).window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ScaleDownWindow.of(shortWindow, 0.0, 1).why()).isEmpty();
+  }
+
+  @Test
+  void aSureForecastDoesNotShortenTheWindowBeforeTheCapacityModelIsChecked() {
+    ScaleDownWindow unchecked = ScaleDownWindow.of(PREFILL, 0.05, 0);
+    assertThat(unchecked.window()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(unchecked.why())
+        .isEqualTo(
+            "the policy's window although the forecast peak has lately been off by only ±5%: the"
+                + " capacity model has not been checked against a loaded window yet (no correction"
+                + " sample)");
+    Stabilised held =
+        Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, unchecked, fellTo2(180), true, NOW);
+    assertThat(held.desired()).isEqualTo(4);
+    assertThat(held.why().message()).contains("the recommendations of the last 300s reach 4");
+    // an unsure or unknown forecast reads as before: the policy's window, nothing to explain
+    assertThat(ScaleDownWindow.of(PREFILL, 0.5, 0).why()).isEmpty();
+    assertThat(ScaleDownWindow.of(PREFILL, Double.NaN, 0).why()).isEmpty();
   }
 
   @Test
