@@ -113,6 +113,7 @@ class ChartRenderTest {
         .contains("enabled: true")
         .contains("lease-namespace: tandem-system")
         .contains("force-advisory: false")
+        .contains("forecast-backfill: 1h")
         .contains("dispersion-interval: 10s")
         .contains("dispersion-range: 10m");
   }

@@ -382,13 +382,16 @@ class PrometheusMetricsIT {
     List<ScalingPlan> applied = new CopyOnWriteArrayList<>();
     ControlLoop loop =
         new ControlLoop(
-            new Planner(),
-            source,
-            (policy, now) -> ReplicaStates.steady(1, 1),
-            applied::add,
-            deployments,
-            Map.of(),
-            Map.of());
+                new Planner(),
+                source,
+                (policy, now) -> ReplicaStates.steady(1, 1),
+                applied::add,
+                deployments,
+                Map.of(),
+                Map.of())
+            // about 46 s into the run: of the instants 30, 60, 90, 120 s back only the first holds
+            // data
+            .backfill(source, Duration.ofMinutes(2));
     List<TickReport> ticks = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ticks.add(loop.tick(Instant.now()));
@@ -396,6 +399,17 @@ class PrometheusMetricsIT {
     }
     TickReport first = ticks.get(0);
     assertThat(first.failures()).isEmpty();
+    // the reader answers for a past instant (queries evaluated at time=t): the forecast is warmed
+    // from what Prometheus held then, and the instants before the run read as no rate, not zero
+    assertThat(first.backfills())
+        .hasSize(deployments.size())
+        .allSatisfy(
+            b -> {
+              System.out.println(b.describe());
+              assertThat(b.asked()).as(b.describe()).isEqualTo(24);
+              assertThat(b.readings()).as(b.describe()).isBetween(4, 10);
+            });
+    assertThat(ticks.get(1).backfills()).isEmpty();
     for (DeploymentKey key : KEYS.values()) {
       ScalingPlan plan = first.plan(key).orElseThrow();
       // 12 req/s of ~8000-token prompts against ~6 req/s per prefill engine: at least 3 engines

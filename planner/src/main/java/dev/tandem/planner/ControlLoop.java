@@ -15,11 +15,13 @@ import dev.tandem.planner.ports.MetricsSource;
 import dev.tandem.planner.ports.ReplicaStateReader;
 import dev.tandem.planner.ports.ScaleActuator;
 import dev.tandem.planner.state.ReplicaStates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,9 @@ public final class ControlLoop {
   private final Map<DeploymentKey, ScalingHistory> histories = new HashMap<>();
   private final Map<DeploymentKey, Integer> heldGpus = new HashMap<>();
   private final Map<DeploymentKey, Integer> demandGpus = new HashMap<>();
+  private final Set<DeploymentKey> backfillTried = new HashSet<>();
+  private MetricsSource history;
+  private Duration backfillSpan = Duration.ZERO;
 
   /**
    * A loop whose forecaster follows each policy's {@code forecast.model}: the forecasting module's
@@ -109,6 +114,23 @@ public final class ControlLoop {
     this.histories.putAll(histories);
   }
 
+  /**
+   * Warms the forecast of every deployment first seen without a stored forecast state from {@code
+   * span} of metrics history read through {@code source} ({@link ForecastBackfill}; once per
+   * deployment and loop). A source of its own, so that a caller recording what the loop reads is
+   * not shown the past as the present. {@code Duration.ZERO} (the default) turns it off.
+   *
+   * @return this loop
+   */
+  public ControlLoop backfill(MetricsSource source, Duration span) {
+    if (span.isNegative()) {
+      throw new IllegalArgumentException("backfill span must be >= 0, got " + span);
+    }
+    this.history = span.isZero() ? null : source;
+    this.backfillSpan = span;
+    return this;
+  }
+
   /** The current histories by deployment. */
   public Map<DeploymentKey, ScalingHistory> histories() {
     return Map.copyOf(histories);
@@ -125,8 +147,9 @@ public final class ControlLoop {
       }
     }
     if (due.isEmpty()) {
-      return new TickReport(now, plans, failures);
+      return new TickReport(now, plans, failures, List.of());
     }
+    List<TickReport.Backfill> backfills = backfill(due.keySet(), now, failures);
     Map<DeploymentKey, MetricsSnapshot> snapshots = Map.of();
     try {
       snapshots = metrics.snapshot(List.copyOf(due.keySet()), now);
@@ -143,7 +166,31 @@ public final class ControlLoop {
       }
       visit(d, due.get(d.key()), snapshot, now, plans, failures);
     }
-    return new TickReport(now, plans, failures);
+    return new TickReport(now, plans, failures, backfills);
+  }
+
+  /** Backfills the due deployments seen for the first time without a forecast state. */
+  private List<TickReport.Backfill> backfill(
+      Set<DeploymentKey> due, Instant now, List<TickReport.Failure> failures) {
+    if (history == null) {
+      return List.of();
+    }
+    List<Deployment> fresh = new ArrayList<>();
+    for (Deployment d : deployments) {
+      if (due.contains(d.key())
+          && history(d.key()).forecast().isEmpty()
+          && backfillTried.add(d.key())) {
+        fresh.add(d);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return List.of();
+    }
+    ForecastBackfill.Outcome o =
+        ForecastBackfill.run(history, forecaster, fresh, now, backfillSpan);
+    o.states().forEach((key, state) -> histories.put(key, history(key).withForecast(state)));
+    failures.addAll(o.failures());
+    return o.backfills();
   }
 
   private void visit(

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policyPoll how often the directory is checked for changes
  * @param tickPeriod wall time between two loop ticks; each role still decides only on its own
  *     interval, so this only bounds how late a due role is visited
+ * @param forecastBackfill how much metrics history warms the forecast of a deployment seen for the
+ *     first time (no stored history): one past reading per forecast tick, read at the first tick;
+ *     0s turns it off
  * @param forceAdvisory when true every policy runs advisory (decides and reports, never writes)
  * @param checkpoint where and how often the loop's histories are saved
  * @param api REST limits
@@ -27,6 +30,7 @@ public record ServiceSettings(
     @DefaultValue("/etc/tandem/policies") Path policies,
     @DefaultValue("2s") Duration policyPoll,
     @DefaultValue("5s") Duration tickPeriod,
+    @DefaultValue("1h") Duration forecastBackfill,
     @DefaultValue("false") boolean forceAdvisory,
     @DefaultValue Checkpoint checkpoint,
     @DefaultValue Api api,
@@ -34,6 +38,13 @@ public record ServiceSettings(
     @DefaultValue LeaderElection leaderElection,
     @DefaultValue Prometheus prometheus,
     @DefaultValue Kubernetes kubernetes) {
+
+  public ServiceSettings {
+    if (forecastBackfill.isNegative()) {
+      throw new IllegalArgumentException(
+          "tandem.forecast-backfill must be 0s or longer, got " + forecastBackfill);
+    }
+  }
 
   /**
    * @param file the checkpoint file; blank disables checkpoints

@@ -51,6 +51,11 @@ public record ForecastState(
     return new ForecastState("none", new TreeMap<>());
   }
 
+  /** True for {@link #empty()}: no forecaster has written anything yet. */
+  public boolean isEmpty() {
+    return model.equals("none") && values.isEmpty() && checkpoint.isEmpty();
+  }
+
   public static ForecastState of(String model, Map<String, Double> values) {
     return new ForecastState(model, new TreeMap<>(values));
   }

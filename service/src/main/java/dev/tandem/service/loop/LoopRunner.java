@@ -210,7 +210,7 @@ public final class LoopRunner implements SmartLifecycle {
     boolean leading = leader.isLeader();
     statuses.leading(leading);
     if (!leading) {
-      return new TickReport(now, List.of(), List.of());
+      return new TickReport(now, List.of(), List.of(), List.of());
     }
     long t0 = System.nanoTime();
     TickReport report = loop.tick(now);
@@ -244,13 +244,15 @@ public final class LoopRunner implements SmartLifecycle {
     }
     loop =
         new ControlLoop(
-            planner,
-            recording(ports.metrics()),
-            recording(ports.replicas()),
-            ports.actuator(),
-            deployments,
-            c.pools(),
-            histories);
+                planner,
+                recording(ports.metrics()),
+                recording(ports.replicas()),
+                ports.actuator(),
+                deployments,
+                c.pools(),
+                histories)
+            // the raw source: the past readings are not the deployments' current status
+            .backfill(ports.metrics(), settings.forecastBackfill());
     builtGeneration = c.generation();
     builtPaused = paused;
   }
@@ -288,6 +290,7 @@ public final class LoopRunner implements SmartLifecycle {
         }
       }
     }
+    report.backfills().forEach(b -> log.info("{}", b.describe()));
     for (TickReport.Failure f : report.failures()) {
       log.warn(
           "{} {} failed: {}",
