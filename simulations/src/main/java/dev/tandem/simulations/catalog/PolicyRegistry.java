@@ -134,6 +134,22 @@ public final class PolicyRegistry {
                         ctx.config(), tandemSettings(ctx), ctx.initialCounts())
                     .onTick(tandemTicks))
         .register(
+            "tandem-takeover",
+            "Tandem taking over at the end of --warm-up: the deployment runs a fixed split sized"
+                + " for the warm-up's peak (70 % utilisation) until then, and Tandem's first"
+                + " decision comes with its forecast warmed from the hour before"
+                + " (tandem.forecast-backfill); without --warm-up, tandem",
+            ctx -> {
+              long takeOver = ctx.config().measureFromMicros();
+              return new NamedPolicy(
+                  "tandem-takeover",
+                  dev.tandem.simulations.tandem.TandemPolicy.forScenario(
+                          ctx.config(),
+                          tandemSettings(ctx),
+                          takeOver > 0 ? ctx.peakCountsBefore(takeOver) : ctx.initialCounts())
+                      .takingOverAt(takeOver));
+            })
+        .register(
             "dynamo-sla",
             "NVIDIA Dynamo SLA planner (1st gen) as benchmarked: T = 60 s, no correction, auto-ARIMA"
                 + " over 50 values, min 1, from 1P/1D, the scenario's GPU budget (8 on its sinusoid)",

@@ -134,6 +134,17 @@ public final class PolicyContext {
   }
 
   /**
+   * A fixed split sized for the largest need of the load before {@code endMicros}, at the warm
+   * start's 70 % utilisation ({@link OracleSizing} over the outlook): what a deployment ran before
+   * an autoscaler took it over at {@code endMicros} (the {@code tandem-takeover} policy).
+   */
+  public dev.tandem.simulations.policy.ReplicaTargets peakCountsBefore(long endMicros) {
+    return new dev.tandem.simulations.policy.oracle.OraclePolicy(
+            outlook(), sizing(), config.startupMicros(), 60_000_000L, 0.7, 0.7)
+        .needBetween(0, Math.max(1, endMicros));
+  }
+
+  /**
    * The HPA's decode KV-usage target derived from the load: 0.9 × n*·C̄ / KV capacity, the KV usage
    * of a decode engine running the largest batch that meets the ITL target at the mean context C̄ =
    * E[ISL] + E[OSL]/2 (10 % below it, as an operator would set it).

@@ -7,6 +7,7 @@ import dev.tandem.planner.DeploymentKey;
 import dev.tandem.planner.Planner;
 import dev.tandem.planner.ScalingPlan;
 import dev.tandem.planner.TickReport;
+import dev.tandem.planner.metrics.MetricsSnapshot;
 import dev.tandem.planner.state.ReplicaState;
 import dev.tandem.planner.state.ReplicaStates;
 import dev.tandem.profiles.model.PerformanceProfile;
@@ -16,9 +17,12 @@ import dev.tandem.simulations.policy.ReplicaCounts;
 import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.policy.ScalingPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,12 +43,28 @@ import java.util.function.Consumer;
  * The simulator calls {@link #decide} every {@link #intervalMicros()} (the shortest role interval);
  * the loop itself decides which role is due. Time is the simulated clock as an {@code Instant}
  * (epoch = start of the run): no wall clock anywhere.
+ *
+ * <p>The loop's forecast backfill ({@code ControlLoop.backfill}, {@code tandem.forecast-backfill}
+ * in the service) reads the snapshots this adapter made at earlier decisions, as far back as {@link
+ * #BACKFILL}; an instant it holds no snapshot for reads as absent. From the start of a run there is
+ * no history, so a cold run is not changed by it. {@link #takingOverAt} shows what it is for: the
+ * deployment runs at its initial split until the given instant (the snapshots are still taken, as
+ * Prometheus keeps scraping), then the loop starts and warms its forecast from that history.
  */
 public final class TandemPolicy implements ScalingPolicy {
 
   private final String name;
   private final SlaPolicy policy;
+
+  /** How much history the loop's forecast backfill reads: the service's default. */
+  public static final Duration BACKFILL = Duration.ofHours(1);
+
   private final ControlLoop loop;
+  private final NavigableMap<Instant, MetricsSnapshot> past = new TreeMap<>();
+  private final DeploymentKey key;
+  private final double ttftPercentile;
+  private final double itlPercentile;
+  private long takeOverMicros;
   private final ReplicaTargets initial;
   private final long intervalMicros;
   private final long windowMicros;
@@ -66,20 +86,37 @@ public final class TandemPolicy implements ScalingPolicy {
                 ? policy.behavior().prefill().interval()
                 : policy.behavior().decode().interval());
     this.windowMicros = micros(policy.metrics().window());
-    double ttftP = policy.sla().ttft().percentile();
-    double itlP = policy.sla().itl().percentile();
+    this.key = key;
+    this.ttftPercentile = policy.sla().ttft().percentile();
+    this.itlPercentile = policy.sla().itl().percentile();
     this.loop =
         new ControlLoop(
-            new Planner(),
-            (deployments, now) ->
-                Map.of(key, ObservationSnapshots.of(key, observation, ttftP, itlP, windowMicros)),
-            (p, now) ->
-                new ReplicaStates(
-                    state(observation.prefill()), state(observation.decode()), Optional.empty()),
-            plan -> applied = plan,
-            List.of(deployment),
-            Map.of(),
-            Map.of());
+                new Planner(),
+                (deployments, now) -> Map.of(key, past.get(now)),
+                (p, now) ->
+                    new ReplicaStates(
+                        state(observation.prefill()),
+                        state(observation.decode()),
+                        Optional.empty()),
+                plan -> applied = plan,
+                List.of(deployment),
+                Map.of(),
+                Map.of())
+            .backfill(
+                (deployments, at) -> past.containsKey(at) ? Map.of(key, past.get(at)) : Map.of(),
+                BACKFILL);
+  }
+
+  /**
+   * This policy holding its initial split until {@code micros} (simulated µs), deciding from then
+   * on: Tandem taking over a deployment that was already serving, its forecast warmed from the
+   * history before.
+   *
+   * @return this policy
+   */
+  public TandemPolicy takingOverAt(long micros) {
+    this.takeOverMicros = micros;
+    return this;
   }
 
   /**
@@ -121,7 +158,13 @@ public final class TandemPolicy implements ScalingPolicy {
   public ReplicaTargets decide(ClusterObservation o) {
     observation = o;
     applied = null;
-    TickReport report = loop.tick(ObservationSnapshots.instant(o.timeMicros()));
+    Instant now = ObservationSnapshots.instant(o.timeMicros());
+    past.put(now, ObservationSnapshots.of(key, o, ttftPercentile, itlPercentile, windowMicros));
+    past.headMap(now.minus(BACKFILL)).clear();
+    if (o.timeMicros() < takeOverMicros) {
+      return new ReplicaTargets(o.prefill().current(), o.decode().current());
+    }
+    TickReport report = loop.tick(now);
     listener.accept(report);
     if (applied == null) {
       return new ReplicaTargets(o.prefill().current(), o.decode().current());
