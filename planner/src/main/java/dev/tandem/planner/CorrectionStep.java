@@ -73,7 +73,7 @@ final class CorrectionStep {
      * prompts with an 80 ms TTFT target the margin of two early windows, k 1.35 → 1.75, held 9
      * prefill engines where 5 give the same TTFT).
      */
-    Learned unreachable() {
+    Learned unattainable() {
       double k = history.correction();
       return sizedAt(
           k,

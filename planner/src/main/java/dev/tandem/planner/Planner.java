@@ -104,7 +104,7 @@ public final class Planner {
   /**
    * A role's model at the correction it is sized with: the learned k widened by the margin for
    * single windows, or the learned k itself when no count meets the target at that margin ({@link
-   * CorrectionStep.Learned#unreachable}).
+   * CorrectionStep.Learned#unattainable}).
    */
   private record Sized(RoleModel model, CorrectionStep.Learned k) {
 
@@ -113,7 +113,7 @@ public final class Planner {
       CorrectionStep.Learned k = learned.sizedFor(forecast.quantile(), forecast.peakMargin());
       RoleModel m = model.apply(k.sizingCorrection());
       if (!m.reachable() && k.sizingCorrection() > learned.sizingCorrection()) {
-        k = learned.unreachable();
+        k = learned.unattainable();
         m = model.apply(k.sizingCorrection());
       }
       return new Sized(m, k);
