@@ -43,10 +43,15 @@ class ControlLoopBackfillTest {
   }
 
   private ControlLoop loop(MetricsSource metrics, Map<DeploymentKey, ScalingHistory> histories) {
+    return loop(metrics, histories, 2);
+  }
+
+  private ControlLoop loop(
+      MetricsSource metrics, Map<DeploymentKey, ScalingHistory> histories, int engines) {
     return new ControlLoop(
         new Planner(),
         metrics,
-        (policy, now) -> ReplicaStates.steady(2, 2),
+        (policy, now) -> ReplicaStates.steady(engines, engines),
         new RecordingActuator(),
         List.of(deployment),
         Map.of(),
@@ -83,16 +88,7 @@ class ControlLoopBackfillTest {
   @Test
   void aWarmedForecastDoesNotScaleDownBeforeTheCapacityModelIsChecked() {
     FakeMetricsSource metrics = swinging();
-    ControlLoop loop =
-        new ControlLoop(
-                new Planner(),
-                metrics,
-                (policy, now) -> ReplicaStates.steady(6, 6),
-                new RecordingActuator(),
-                List.of(deployment),
-                Map.of(),
-                Map.of())
-            .backfill(metrics, Duration.ofHours(1));
+    ControlLoop loop = loop(metrics, Map.of(), 6).backfill(metrics, Duration.ofHours(1));
     TickReport last = null;
     for (int i = 0; i < 6; i++) {
       last = loop.tick(clock.step(Duration.ofSeconds(30)));

@@ -98,7 +98,7 @@ class CheckpointIT {
     CountDownLatch release = new CountDownLatch(1);
     clock.advance(Duration.ofMinutes(5));
     Instant held = clock.instant();
-    cluster.holdNextSnapshot(entered, release);
+    cluster.holdSnapshotAt(held, entered, release);
     assertThat(entered.await(10, TimeUnit.SECONDS)).as("a scheduled tick reads metrics").isTrue();
     Thread closer = new Thread(c::close);
     closer.start();

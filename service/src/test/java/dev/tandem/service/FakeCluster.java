@@ -29,6 +29,7 @@ public final class FakeCluster implements MetricsSource, ReplicaStateReader, Sca
   private volatile double rate = 20;
   private volatile CountDownLatch entered;
   private volatile CountDownLatch release;
+  private volatile Instant holdAt;
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
   private final List<ScalingPlan> applied = new ArrayList<>();
 
@@ -41,11 +42,13 @@ public final class FakeCluster implements MetricsSource, ReplicaStateReader, Sca
   }
 
   /**
-   * The next metrics read signals {@code entered} and waits for {@code release}: a tick held in
-   * flight.
+   * The next metrics read of instant {@code at} signals {@code entered} and waits for {@code
+   * release}: the tick of that instant held in flight (reads of other instants, such as a forecast
+   * backfill's, pass).
    */
-  public void holdNextSnapshot(CountDownLatch entered, CountDownLatch release) {
+  public void holdSnapshotAt(Instant at, CountDownLatch entered, CountDownLatch release) {
     this.release = release;
+    this.holdAt = at;
     this.entered = entered;
   }
 
@@ -57,7 +60,7 @@ public final class FakeCluster implements MetricsSource, ReplicaStateReader, Sca
   public Map<DeploymentKey, MetricsSnapshot> snapshot(
       Collection<DeploymentKey> deployments, Instant now) {
     CountDownLatch in = entered;
-    if (in != null) {
+    if (in != null && now.equals(holdAt)) {
       entered = null;
       in.countDown();
       try {

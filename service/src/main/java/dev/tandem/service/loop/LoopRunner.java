@@ -59,6 +59,7 @@ public final class LoopRunner implements SmartLifecycle {
   private final Optional<CheckpointFile> checkpoint;
   private final Map<DeploymentKey, ScalingHistory> memory = new HashMap<>();
   private final Planner planner = new Planner();
+  private final BudgetedHistory history;
   private volatile List<String> checkpointProblems = List.of();
   private ScheduledExecutorService executor;
   private ControlLoop loop;
@@ -85,6 +86,7 @@ public final class LoopRunner implements SmartLifecycle {
     this.pauses = pauses;
     this.metrics = metrics;
     this.checkpoint = settings.checkpoint().path().map(CheckpointFile::new);
+    this.history = new BudgetedHistory(ports.metrics());
   }
 
   @Override
@@ -213,6 +215,7 @@ public final class LoopRunner implements SmartLifecycle {
       return new TickReport(now, List.of(), List.of(), List.of());
     }
     long t0 = System.nanoTime();
+    history.newTick();
     TickReport report = loop.tick(now);
     double seconds = (System.nanoTime() - t0) / 1e9;
     memory.putAll(loop.histories());
@@ -251,8 +254,9 @@ public final class LoopRunner implements SmartLifecycle {
                 deployments,
                 c.pools(),
                 histories)
-            // the raw source: the past readings are not the deployments' current status
-            .backfill(ports.metrics(), settings.forecastBackfill());
+            // the raw source (the past readings are not the deployments' current status), within
+            // a wall-time budget per tick
+            .backfill(history, settings.forecastBackfill());
     builtGeneration = c.generation();
     builtPaused = paused;
   }

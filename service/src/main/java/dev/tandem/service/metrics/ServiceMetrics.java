@@ -55,7 +55,7 @@ public final class ServiceMetrics {
     loopFailures =
         Counter.builder()
             .name("tandem_loop_failures_total")
-            .help("Failed port calls of the loop by stage (metrics, state, plan, apply)")
+            .help("Failed port calls of the loop by stage (metrics, state, plan, apply, backfill)")
             .labelNames("stage")
             .register(registry);
     policyReloads =

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class TandemPolicyTest {
 
   private static Scenario sinusoid20() {
+    return sinusoid(Duration.ofMinutes(20));
+  }
+
+  /** The first {@code length} of dynamo-sinusoid, seed 42. */
+  static Scenario sinusoid(Duration length) {
     return ScenarioCatalog.build(
         "dynamo-sinusoid",
         new ScenarioCatalog.Options(
@@ -33,7 +38,7 @@ class TandemPolicyTest {
             Optional.empty(),
             42,
             Optional.empty(),
-            Optional.of(Duration.ofMinutes(20)),
+            Optional.of(length),
             Optional.empty()));
   }
 

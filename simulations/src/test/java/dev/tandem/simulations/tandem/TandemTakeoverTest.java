@@ -3,7 +3,6 @@ package dev.tandem.simulations.tandem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.planner.TickReport;
-import dev.tandem.simulations.TestProfiles;
 import dev.tandem.simulations.catalog.ScenarioCatalog;
 import dev.tandem.simulations.policy.ReplicaTargets;
 import dev.tandem.simulations.report.IntervalRow;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +27,7 @@ class TandemTakeoverTest {
   void theFirstDecisionAfterTheWarmUpForecastsFromItsHistory() {
     Scenario s =
         ScenarioCatalog.withWarmUp(
-            ScenarioCatalog.build(
-                "dynamo-sinusoid",
-                new ScenarioCatalog.Options(
-                    TestProfiles.h200(),
-                    Optional.empty(),
-                    42,
-                    Optional.empty(),
-                    Optional.of(Duration.ofMinutes(30)),
-                    Optional.empty())),
-            Duration.ofMinutes(30));
+            TandemPolicyTest.sinusoid(Duration.ofMinutes(30)), Duration.ofMinutes(30));
     long takeOver = s.config().measureFromMicros();
     PolicyContext ctx = PolicyContext.of(s, 0.9, line -> {});
     ReplicaTargets split = ctx.peakCountsBefore(takeOver);
