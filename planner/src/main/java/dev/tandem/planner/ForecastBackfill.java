@@ -25,12 +25,14 @@ import java.util.Optional;
  * 6.22 for the same hour.
  *
  * <p>For every tick of the deployment's load series ({@link ForecastKinds#tick}) over the span
- * before {@code now}, oldest first, the source is asked for the snapshot that ended then (a
- * Prometheus query evaluated at that instant reads exactly what the loop would have read), and the
- * forecaster observes it. One call per instant covers every deployment with the same tick. Instants
- * whose arrival rate is not OK are skipped (a gap is a missing tick, never a zero). A source that
- * throws ends that group's backfill where it is: the forecaster keeps what it saw, the tick goes
- * on, and the failure is reported ({@code backfill}).
+ * before {@code now}, the source is asked for the snapshot that ended then (a Prometheus query
+ * evaluated at that instant reads exactly what the loop would have read), newest first, and the
+ * forecaster observes them oldest first. One call per instant covers every deployment with the same
+ * tick. Instants whose arrival rate is not OK are skipped (a gap is a missing tick, never a zero),
+ * as are answers stamped with another instant (a source that can only read the present). A source
+ * that throws (a failure, or the service's wall-time budget spent) ends that group's reads where
+ * they are: the forecaster observes the recent part that was read, the tick goes on, and the
+ * failure is reported ({@code backfill}).
  */
 final class ForecastBackfill {
 
@@ -65,11 +67,13 @@ final class ForecastBackfill {
         (tick, group) -> {
           List<DeploymentKey> keys = group.stream().map(Deployment::key).toList();
           long instants = span.toMillis() / tick.toMillis();
-          for (long k = instants; k >= 1; k--) {
+          // read newest first, so that a read that fails (or a spent budget) loses the oldest
+          // part, not the part next to now; observe oldest first
+          List<Map<DeploymentKey, MetricsSnapshot>> read = new ArrayList<>();
+          for (long k = 1; k <= instants; k++) {
             Instant at = now.minus(tick.multipliedBy(k));
-            Map<DeploymentKey, MetricsSnapshot> snapshots;
             try {
-              snapshots = source.snapshot(keys, at);
+              read.add(source.snapshot(keys, at));
             } catch (RuntimeException e) {
               failures.add(
                   new TickReport.Failure(
@@ -83,6 +87,10 @@ final class ForecastBackfill {
                           + e.getMessage()));
               break;
             }
+          }
+          for (int k = read.size(); k >= 1; k--) {
+            Instant at = now.minus(tick.multipliedBy(k));
+            Map<DeploymentKey, MetricsSnapshot> snapshots = read.get(k - 1);
             for (DeploymentKey key : keys) {
               MetricsSnapshot s = snapshots.get(key);
               if (s == null

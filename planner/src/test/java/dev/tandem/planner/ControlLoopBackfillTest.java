@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +78,9 @@ class ControlLoopBackfillTest {
     assertThat(b.describe())
         .isEqualTo(
             "forecast of " + deployment.key() + " warmed from 120 of 120 past readings, 30s apart");
-    // oldest first, one tick apart, the last one a tick before the decision
-    assertThat(asked.get(0)).isEqualTo(now.minus(Duration.ofHours(1)));
-    assertThat(asked.get(119)).isEqualTo(now.minusSeconds(30));
+    // read newest first, one tick apart, from a tick before the decision back an hour
+    assertThat(asked.get(0)).isEqualTo(now.minusSeconds(30));
+    assertThat(asked.get(119)).isEqualTo(now.minus(Duration.ofHours(1)));
     ScalingPlan plan = first.plan(deployment.key()).orElseThrow();
     assertThat(plan.prefillForecast().reason()).startsWith("selector on 30s ticks (");
     assertThat(plan.prefillForecast().confidenceKnown()).isTrue();
@@ -144,6 +145,34 @@ class ControlLoopBackfillTest {
               assertThat(f.message()).contains("IllegalStateException: Prometheus unreachable");
             });
     assertThat(first.backfills().get(0).readings()).isZero();
+    assertThat(first.plan(deployment.key()).orElseThrow().prefillForecast().reason())
+        .startsWith("cold start (");
+  }
+
+  @Test
+  void aReadFailingHalfwayKeepsTheRecentPartNextToNow() {
+    FakeMetricsSource metrics = swinging();
+    AtomicInteger reads = new AtomicInteger();
+    MetricsSource stopsAfter40 =
+        (keys, at) -> {
+          if (reads.incrementAndGet() > 40) {
+            throw new IllegalStateException("past reads stopped: budget spent");
+          }
+          return metrics.snapshot(keys, at);
+        };
+    ControlLoop loop = loop(metrics, Map.of()).backfill(stopsAfter40, Duration.ofHours(1));
+    Instant now = clock.step(Duration.ofSeconds(30));
+    TickReport first = loop.tick(now);
+    assertThat(first.backfills().get(0).readings()).isEqualTo(40);
+    assertThat(first.failures())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith("reading " + now.minus(Duration.ofMinutes(20).plusSeconds(30)))
+                    .endsWith("IllegalStateException: past reads stopped: budget spent"));
+    // the 41st read, 20.5 minutes back, failed: what was observed is the 20 minutes next to now
+    // (too few for the selector, so the first decision is still the fallback's)
     assertThat(first.plan(deployment.key()).orElseThrow().prefillForecast().reason())
         .startsWith("cold start (");
   }

@@ -13,9 +13,9 @@ import java.util.function.LongSupplier;
  * per tick. A backfill asks for one snapshot per forecast tick of its span (120 for an hour of 30 s
  * ticks), each up to {@code tandem.prometheus.timeout}; against a Prometheus that answers slowly
  * that could hold the first tick for many minutes, during which no deployment is decided. Once the
- * tick has spent {@link #BUDGET} in past reads, the next one throws, which ends the backfill where
- * it is (the forecaster keeps the older part it saw, the gap to now stays a gap) and is reported as
- * the tick's {@code backfill} failure; the tick then decides as usual.
+ * tick has spent {@link #BUDGET} in past reads, the next one throws, which ends the backfill's
+ * reads where they are (it reads newest first, so the forecaster keeps the part next to now) and is
+ * reported as the tick's {@code backfill} failure; the tick then decides as usual.
  */
 final class BudgetedHistory implements MetricsSource {
 
