@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.planner.DeploymentKey;
 import dev.tandem.planner.history.HistoryCodec;
 import dev.tandem.planner.history.ScalingHistory;
+import dev.tandem.service.loop.DeploymentStatuses;
 import dev.tandem.service.loop.LoopRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,9 @@ class CheckpointIT {
       }
       saved = loop.histories().get(LLAMA);
       assertThat(saved.prefill().lastDecision()).isPresent();
+      // seen for the first time: its forecast was warmed from the fake cluster's past readings
+      assertThat(first.getBean(DeploymentStatuses.class).backfill(LLAMA))
+          .hasValueSatisfying(b -> assertThat(b.readings()).isEqualTo(120));
     }
     assertThat(dir.resolve("checkpoint.txt")).exists();
     try (ConfigurableApplicationContext second = start(new FakeCluster(), clock)) {
@@ -86,6 +90,10 @@ class CheckpointIT {
       assertThat(HistoryCodec.write(restored)).isEqualTo(HistoryCodec.write(saved));
       assertThat(restored.forecast()).isEqualTo(saved.forecast());
       assertThat(restored.prefill().recommendations()).isEqualTo(saved.prefill().recommendations());
+      // a restart resumes the checkpointed forecast: nothing is read from the past
+      clock.advance(Duration.ofSeconds(60));
+      assertThat(loop.tickNow().backfills()).isEmpty();
+      assertThat(second.getBean(DeploymentStatuses.class).backfill(LLAMA)).isEmpty();
     }
   }
 

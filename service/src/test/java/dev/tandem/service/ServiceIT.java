@@ -292,6 +292,9 @@ class ServiceIT {
         .contains("\"mode\":\"active\"")
         .contains("\"recentDecisions\":[{")
         .contains("\"type\":\"MetricsHealthy\",\"status\":\"True\"")
+        // seen for the first time: the forecast was warmed from the fake cluster's past readings
+        .contains("\"type\":\"ForecastWarmed\",\"status\":\"True\",\"reason\":\"Backfilled\"")
+        .contains("past readings, 30s apart")
         .contains("\"forecast\":{\"prefill\":");
     assertThat(get("/v1/deployments").body()).contains("llama-8b").contains("other");
 

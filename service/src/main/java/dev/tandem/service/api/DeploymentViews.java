@@ -156,6 +156,24 @@ public final class DeploymentViews {
             paused
                 ? "paused through the API: plans are made and reported, not written"
                 : "mode " + mode(d)));
+    out.add(
+        statuses
+            .backfill(key)
+            .map(
+                b ->
+                    new Condition(
+                        "ForecastWarmed",
+                        b.readings() > 0 ? "True" : "False",
+                        b.readings() > 0 ? "Backfilled" : "NoHistory",
+                        b.describe()))
+            .orElse(
+                new Condition(
+                    "ForecastWarmed",
+                    "Unknown",
+                    "NotBackfilled",
+                    "not warmed from history by this process: its forecast was resumed from a"
+                        + " checkpoint, or is built from live readings (tandem.forecast-backfill"
+                        + " 0s), or the first tick has not run")));
     List<DeploymentStatuses.FailureRecord> failures = statuses.failures(key);
     boolean failing =
         !failures.isEmpty() && last.map(p -> !failures.get(0).at().isBefore(p.at())).orElse(true);

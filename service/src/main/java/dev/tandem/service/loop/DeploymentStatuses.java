@@ -42,6 +42,7 @@ public final class DeploymentStatuses {
   private final Map<DeploymentKey, MetricsSnapshot> metrics = new ConcurrentHashMap<>();
   private final Map<DeploymentKey, ReplicaStates> replicas = new ConcurrentHashMap<>();
   private final Map<DeploymentKey, Deque<FailureRecord>> failures = new ConcurrentHashMap<>();
+  private final Map<DeploymentKey, TickReport.Backfill> backfills = new ConcurrentHashMap<>();
   private volatile Optional<Instant> lastTick = Optional.empty();
   private volatile boolean leading = true;
 
@@ -80,6 +81,7 @@ public final class DeploymentStatuses {
         }
       }
     }
+    report.backfills().forEach(b -> backfills.put(b.deployment(), b));
     for (TickReport.Failure f : report.failures()) {
       if (f.deployment().isEmpty()) {
         continue; // a batched call: each deployment then reads MISSING, visible in its metrics
@@ -126,6 +128,11 @@ public final class DeploymentStatuses {
   }
 
   /** Newest first. */
+  /** How the deployment's forecast was warmed from history in this process, if it was tried. */
+  public Optional<TickReport.Backfill> backfill(DeploymentKey key) {
+    return Optional.ofNullable(backfills.get(key));
+  }
+
   public List<FailureRecord> failures(DeploymentKey key) {
     Deque<FailureRecord> q = failures.get(key);
     if (q == null) {
