@@ -31,7 +31,9 @@ import java.util.Set;
  * Ticks many deployments through the ports. Each role has its own cadence: a deployment is visited
  * when any of its roles' intervals has elapsed, and only those roles may change. Per visited
  * deployment: metrics (one batched call), replica state, forecast, {@link Planner#plan}, pool
- * sharing, and — for {@code active} policies with changes — the actuator.
+ * sharing, and — for {@code active} policies with changes — the actuator. A deployment seen for the
+ * first time without a stored forecast has its forecast warmed from the metrics history first, when
+ * {@link #backfill} is set.
  *
  * <p>Errors are data: a failing metrics source makes every snapshot MISSING (so nothing scales on
  * garbage); a failing state read or plan skips that deployment for this tick; a failing actuator is
