@@ -100,7 +100,7 @@ class ControlLoopBackfillTest {
     assertThat(prefill.target()).isLessThan(6);
     assertThat(prefill.desired()).isEqualTo(6);
     assertThat(prefill.desiredWhy().message())
-        .contains("the capacity model has not been checked against a loaded window yet");
+        .contains("the capacity model has not been checked against an observed window yet");
   }
 
   @Test

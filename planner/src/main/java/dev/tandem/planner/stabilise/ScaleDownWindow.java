@@ -67,7 +67,7 @@ public record ScaleDownWindow(Duration window, String why) {
           policy,
           String.format(
               "the policy's window although the forecast peak has lately been off by only ±%.0f%%:"
-                  + " the capacity model has not been checked against a loaded window yet (no"
+                  + " the capacity model has not been checked against an observed window yet (no"
                   + " correction sample)",
               peakError * 100));
     }

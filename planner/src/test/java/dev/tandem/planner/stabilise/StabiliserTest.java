@@ -191,8 +191,8 @@ class StabiliserTest {
     assertThat(unchecked.why())
         .isEqualTo(
             "the policy's window although the forecast peak has lately been off by only ±5%: the"
-                + " capacity model has not been checked against a loaded window yet (no correction"
-                + " sample)");
+                + " capacity model has not been checked against an observed window yet (no"
+                + " correction sample)");
     Stabilised held =
         Stabiliser.decide(2, ReplicaState.steady(4), PREFILL, unchecked, fellTo2(180), true, NOW);
     assertThat(held.desired()).isEqualTo(4);
