@@ -321,7 +321,8 @@ public final class ControlLoop {
     return d.policy().budget().pool().map(GpuPool::priority).orElse(0);
   }
 
-  private static String describe(RuntimeException e) {
+  /** A failure's class and message, as the tick reports it. */
+  static String describe(RuntimeException e) {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

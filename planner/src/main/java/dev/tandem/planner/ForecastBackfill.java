@@ -56,65 +56,78 @@ final class ForecastBackfill {
       List<Deployment> deployments,
       Instant now,
       Duration span) {
-    Map<Duration, List<Deployment>> byTick = new LinkedHashMap<>();
+    Map<Duration, List<DeploymentKey>> byTick = new LinkedHashMap<>();
     for (Deployment d : deployments) {
-      byTick.computeIfAbsent(ForecastKinds.tick(d.policy()), t -> new ArrayList<>()).add(d);
+      byTick.computeIfAbsent(ForecastKinds.tick(d.policy()), t -> new ArrayList<>()).add(d.key());
     }
     Map<DeploymentKey, ForecastState> states = new HashMap<>();
-    Map<DeploymentKey, Integer> observed = new HashMap<>();
     List<TickReport.Failure> failures = new ArrayList<>();
+    List<TickReport.Backfill> backfills = new ArrayList<>();
     byTick.forEach(
-        (tick, group) -> {
-          List<DeploymentKey> keys = group.stream().map(Deployment::key).toList();
-          long instants = span.toMillis() / tick.toMillis();
-          // read newest first, so that a read that fails (or a spent budget) loses the oldest
-          // part, not the part next to now; observe oldest first
-          List<Map<DeploymentKey, MetricsSnapshot>> read = new ArrayList<>();
-          for (long k = 1; k <= instants; k++) {
-            Instant at = now.minus(tick.multipliedBy(k));
-            try {
-              read.add(source.snapshot(keys, at));
-            } catch (RuntimeException e) {
-              failures.add(
-                  new TickReport.Failure(
-                      Optional.empty(),
-                      "backfill",
-                      "reading "
-                          + at
-                          + ": "
-                          + e.getClass().getSimpleName()
-                          + ": "
-                          + e.getMessage()));
-              break;
-            }
-          }
-          for (int k = read.size(); k >= 1; k--) {
-            Instant at = now.minus(tick.multipliedBy(k));
-            Map<DeploymentKey, MetricsSnapshot> snapshots = read.get(k - 1);
-            for (DeploymentKey key : keys) {
-              MetricsSnapshot s = snapshots.get(key);
-              if (s == null
-                  || !s.deployment().equals(key)
-                  || !s.at().equals(at)
-                  || !s.arrivalRate().isOk()) {
-                continue;
-              }
-              states.put(
-                  key, forecaster.observe(key, states.getOrDefault(key, ForecastState.empty()), s));
-              observed.merge(key, 1, Integer::sum);
-            }
+        (tick, keys) -> {
+          int asked = (int) (span.toMillis() / tick.toMillis());
+          List<Map<DeploymentKey, MetricsSnapshot>> read =
+              newestFirst(source, keys, now, tick, asked, failures);
+          for (DeploymentKey key : keys) {
+            int readings = observeOldestFirst(forecaster, key, read, now, tick, states);
+            backfills.add(new TickReport.Backfill(key, readings, asked, tick));
           }
         });
-    List<TickReport.Backfill> backfills = new ArrayList<>();
-    for (Deployment d : deployments) {
-      Duration tick = ForecastKinds.tick(d.policy());
-      backfills.add(
-          new TickReport.Backfill(
-              d.key(),
-              observed.getOrDefault(d.key(), 0),
-              (int) (span.toMillis() / tick.toMillis()),
-              tick));
-    }
     return new Outcome(states, backfills, failures);
+  }
+
+  /**
+   * The snapshots of the {@code asked} ticks before {@code now}, newest first, up to the first read
+   * that fails: what is lost to a failure (or a spent budget) is the oldest part, never the part
+   * next to now.
+   */
+  private static List<Map<DeploymentKey, MetricsSnapshot>> newestFirst(
+      MetricsSource source,
+      List<DeploymentKey> keys,
+      Instant now,
+      Duration tick,
+      int asked,
+      List<TickReport.Failure> failures) {
+    List<Map<DeploymentKey, MetricsSnapshot>> read = new ArrayList<>();
+    for (int k = 1; k <= asked; k++) {
+      Instant at = now.minus(tick.multipliedBy(k));
+      try {
+        read.add(source.snapshot(keys, at));
+      } catch (RuntimeException e) {
+        failures.add(
+            new TickReport.Failure(
+                Optional.empty(), "backfill", "reading " + at + ": " + ControlLoop.describe(e)));
+        break;
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Feeds {@code key}'s readings of {@code read} (newest first) to the forecaster oldest first,
+   * skipping those without an OK rate or of another instant.
+   *
+   * @return how many it observed
+   */
+  private static int observeOldestFirst(
+      LoadForecaster forecaster,
+      DeploymentKey key,
+      List<Map<DeploymentKey, MetricsSnapshot>> read,
+      Instant now,
+      Duration tick,
+      Map<DeploymentKey, ForecastState> states) {
+    int observed = 0;
+    for (int k = read.size(); k >= 1; k--) {
+      MetricsSnapshot s = read.get(k - 1).get(key);
+      if (s == null
+          || !s.deployment().equals(key)
+          || !s.at().equals(now.minus(tick.multipliedBy(k)))
+          || !s.arrivalRate().isOk()) {
+        continue;
+      }
+      states.put(key, forecaster.observe(key, states.getOrDefault(key, ForecastState.empty()), s));
+      observed++;
+    }
+    return observed;
   }
 }

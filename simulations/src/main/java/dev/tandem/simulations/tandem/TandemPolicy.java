@@ -53,12 +53,11 @@ import java.util.function.Consumer;
  */
 public final class TandemPolicy implements ScalingPolicy {
 
-  private final String name;
-  private final SlaPolicy policy;
-
   /** How much history the loop's forecast backfill reads: the service's default. */
   public static final Duration BACKFILL = Duration.ofHours(1);
 
+  private final String name;
+  private final SlaPolicy policy;
   private final ControlLoop loop;
   private final NavigableMap<Instant, MetricsSnapshot> past = new TreeMap<>();
   private final DeploymentKey key;
